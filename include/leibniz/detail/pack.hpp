@@ -1,0 +1,104 @@
+// leibniz/detail/pack.hpp — a lean tuple for the operands of n-ary nodes.
+//
+// Empty operands take no space ([[no_unique_address]] on distinct base classes), so an
+// expression with no runtime constant is an empty object. Lighter to instantiate than
+// std::tuple, which matters: sums and products are built for every derivative.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace leibniz::detail {
+
+template <std::size_t I, class T>
+struct pack_leaf {
+  [[no_unique_address]] T value;
+};
+
+template <class Indices, class... Ts>
+struct pack_storage;
+
+template <std::size_t... Is, class... Ts>
+struct pack_storage<std::index_sequence<Is...>, Ts...> : pack_leaf<Is, Ts>... {
+  constexpr pack_storage() = default;
+  constexpr explicit pack_storage(const Ts&... values)
+    requires(sizeof...(Ts) > 0)
+      : pack_leaf<Is, Ts>{values}... {}
+};
+
+/// An ordered list of values of types Ts...; `get<I>(p)` reads the I-th.
+template <class... Ts>
+struct pack : pack_storage<std::index_sequence_for<Ts...>, Ts...> {
+  using pack_storage<std::index_sequence_for<Ts...>, Ts...>::pack_storage;
+  static constexpr std::size_t size = sizeof...(Ts);
+};
+
+template <std::size_t I, class T>
+constexpr const T& get(const pack_leaf<I, T>& leaf) {
+  return leaf.value;
+}
+
+/// The type of the I-th element of a pack.
+template <std::size_t I, class Pack>
+using element_t = std::remove_cvref_t<decltype(get<I>(std::declval<const Pack&>()))>;
+
+template <class... As, class... Bs, std::size_t... I, std::size_t... J>
+constexpr auto concat2(const pack<As...>& a, const pack<Bs...>& b, std::index_sequence<I...>,
+                       std::index_sequence<J...>) {
+  return pack<As..., Bs...>(get<I>(a)..., get<J>(b)...);
+}
+
+/// The concatenation of packs, in order.
+template <class... As, class... Bs>
+constexpr auto concat(const pack<As...>& a, const pack<Bs...>& b) {
+  return concat2(a, b, std::index_sequence_for<As...>{}, std::index_sequence_for<Bs...>{});
+}
+template <class P0, class P1, class P2, class... Ps>
+constexpr auto concat(const P0& p0, const P1& p1, const P2& p2, const Ps&... ps) {
+  return concat(concat(p0, p1), p2, ps...);
+}
+template <class P>
+constexpr const P& concat(const P& p) {
+  return p;
+}
+constexpr pack<> concat() { return {}; }
+
+/// Calls f(get<I>(p)...) for the given indices.
+template <std::size_t... I, class Pack, class F>
+constexpr decltype(auto) apply_at(const Pack& p, F&& f) {
+  return std::forward<F>(f)(get<I>(p)...);
+}
+
+/// Calls f(elements...) with every element of the pack.
+template <class... Ts, class F>
+constexpr decltype(auto) apply(const pack<Ts...>& p, F&& f) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+    return std::forward<F>(f)(get<I>(p)...);
+  }(std::index_sequence_for<Ts...>{});
+}
+
+/// A compile-time identity for types, comparable in constant expressions.
+template <class T>
+inline constexpr char type_tag = 0;
+template <class T>
+inline constexpr const void* type_id = &type_tag<T>;
+
+/// FNV-1a step, for the structural hash that orders operands canonically.
+constexpr std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) {
+    h ^= (v >> (8 * i)) & 0xffu;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+constexpr std::uint64_t hash_text(std::uint64_t h, const char* text, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(text[i]);
+    h *= 0x100000001b3ull;
+  }
+  return hash_mix(h, n);
+}
+inline constexpr std::uint64_t hash_seed = 0xcbf29ce484222325ull;
+
+}  // namespace leibniz::detail

@@ -1,0 +1,138 @@
+// leibniz/evaluate.hpp — evaluating an expression at named bindings: f(x = 1.0, y = 2.0).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include "detail/children.hpp"
+#include "detail/pack.hpp"
+#include "expression.hpp"
+#include "functions.hpp"
+#include "inspect.hpp"
+#include "variable.hpp"
+
+namespace leibniz {
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_binding_v = false;
+template <fixed_string Name, class T>
+inline constexpr bool is_binding_v<binding<Name, T>> = true;
+
+// The failing condition of the two errors below names the variable in the compiler's
+// message: `variable_is_not_bound<fixed_string<1>{"y"}>::value` evaluates to false.
+template <fixed_string Name>
+struct variable_is_not_bound {
+  static constexpr bool value = false;
+};
+template <fixed_string Name>
+struct variable_is_bound_twice {
+  static constexpr bool value = false;
+};
+
+template <fixed_string Name, class... Bs>
+constexpr bool check_bound_once() {
+  constexpr std::size_t count = (std::size_t(0) + ... + std::size_t(Bs::name == Name));
+  static_assert(count <= 1 || variable_is_bound_twice<Name>::value,
+                "leibniz: a variable is bound twice in one evaluation; bind each variable once "
+                "(its name is in variable_is_bound_twice<...> above)");
+  return count <= 1;
+}
+
+template <fixed_string Name, class... Bs>
+constexpr bool check_bound() {
+  constexpr bool bound = ((Bs::name == Name) || ...);
+  static_assert(bound || variable_is_not_bound<Name>::value,
+                "leibniz: cannot evaluate: a variable of the expression has no value; bind it as "
+                "`name = value` (its name is in variable_is_not_bound<...> above)");
+  return bound;
+}
+
+template <class E, class... Bs>
+constexpr bool check_bindings() {
+  const bool once = (check_bound_once<Bs::name, Bs...>() && ...);
+  const bool all = apply(free_variables_pack<E>(), [](const auto&... v) {
+    return (check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>() && ...);
+  });
+  return once && all;
+}
+
+/// The type a value of E is computed in: the usual arithmetic conversions over its
+/// runtime constants and the bound values, integers counting as double.
+template <class E>
+constexpr auto runtime_sample() {
+  if constexpr (E::kind == node_kind::runtime_constant)
+    return typename E::value_type{};
+  else
+    return []<class... Cs>(pack<Cs...>*) { return (0 + ... + runtime_sample<Cs>()); }(static_cast<children_t<E>*>(nullptr));
+}
+template <class T>
+using promote_t = std::conditional_t<std::is_integral_v<T>, double, T>;
+
+template <class E, class... Bs>
+using result_t = std::common_type_t<promote_t<decltype(runtime_sample<E>())>, promote_t<typename Bs::value_type>...>;
+
+template <fixed_string Name, class... Bs>
+constexpr std::size_t binding_index() {
+  constexpr std::array<bool, sizeof...(Bs)> match{(Bs::name == Name)...};
+  for (std::size_t i = 0; i < match.size(); ++i)
+    if (match[i]) return i;
+  return 0;
+}
+
+/// The value of e, each operand evaluated in R.
+template <class R, class E, class... Bs>
+R evaluate(const E& e, const pack<Bs...>& env) {
+  if constexpr (E::kind == node_kind::constant) {
+    return R(E::value.num) / R(E::value.den);
+  } else if constexpr (E::kind == node_kind::named_constant) {
+    return E::tag::template value<R>;
+  } else if constexpr (E::kind == node_kind::runtime_constant) {
+    return R(e.value);
+  } else if constexpr (E::kind == node_kind::variable) {
+    return R(get<binding_index<E::name, Bs...>()>(env).value);
+  } else if constexpr (E::kind == node_kind::unary) {
+    return E::op::apply(evaluate<R>(e.arg, env));
+  } else if constexpr (E::kind == node_kind::binary) {
+    return E::op::apply(evaluate<R>(e.lhs, env), evaluate<R>(e.rhs, env));
+  } else if constexpr (E::kind == node_kind::power) {
+    using X = std::remove_cvref_t<decltype(e.exponent)>;
+    if constexpr (is_rational_v<X>)
+      return pow_op::apply_exact<X::value.num, X::value.den>(evaluate<R>(e.base, env));
+    else
+      return R(pow_op::apply(evaluate<R>(e.base, env), evaluate<R>(e.exponent, env)));
+  } else if constexpr (E::kind == node_kind::sum) {
+    return apply(e.terms, [&](const auto&... t) { return (evaluate<R>(t, env) + ...); });
+  } else {
+    return apply(e.factors, [&](const auto&... f) { return (evaluate<R>(f, env) * ...); });
+  }
+}
+
+}  // namespace detail
+
+/// The value of `f` where each variable has the value bound to it (`x = 1.0`), in any
+/// order. Every variable of `f` must be bound (a compile error names a missing one);
+/// extra bindings are ignored. The result type follows the usual arithmetic
+/// conversions: float in, float out; integers count as double. `f(x = 1.0)` is the
+/// same call.
+///
+///     double v = leibniz::eval(sin(x) + x * y, x = 1.0, y = 2.0);   // 2.8414...
+template <class E, class... Bs>
+constexpr auto eval(const E& f, const Bs&... bindings) {
+  static_assert(Expression<E>, "leibniz::eval(f, x = v, ...): 'f' must be a leibniz expression");
+  static_assert((detail::is_binding_v<Bs> && ...),
+                "leibniz::eval(f, x = v, ...): every argument after 'f' must be a binding written `x = value`");
+  if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
+    if constexpr (detail::check_bindings<E, Bs...>())
+      return detail::evaluate<detail::result_t<E, Bs...>>(f, detail::make_pack(bindings...));
+    else
+      return 0.0;  // after the message above, without a cascade of further errors
+  } else {
+    return 0.0;
+  }
+}
+
+}  // namespace leibniz

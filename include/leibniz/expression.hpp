@@ -1,0 +1,59 @@
+// leibniz/expression.hpp — what an expression is: the node base and the concepts.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+
+#include "fixed_string.hpp"
+
+namespace leibniz {
+
+/// The kinds of node an expression is built from. Every node type names its kind.
+enum class node_kind { constant, named_constant, runtime_constant, variable, unary, binary, power, sum, product };
+
+/// Base of every node (CRTP): gives each expression its call operator, so that
+/// `f(x = 1.0, y = 2.0)` evaluates `f`. Empty, so expressions without runtime
+/// constants are empty objects.
+///
+///     constexpr auto f = x * y;   double v = f(x = 2.0, y = 3.0);   // 6
+template <class Derived>
+struct node {
+  template <class... Bindings>
+  constexpr auto operator()(const Bindings&... bindings) const {
+    return eval(static_cast<const Derived&>(*this), bindings...);
+  }
+};
+
+/// A leibniz expression: a variable, a constant, or a node built from them.
+///
+///     static_assert(leibniz::Expression<decltype(sin(x) + x)>);
+template <class T>
+concept Expression = std::derived_from<std::remove_cvref_t<T>, node<std::remove_cvref_t<T>>>;
+
+template <fixed_string Name>
+struct variable;
+
+namespace detail {
+template <class T>
+inline constexpr bool is_variable_v = false;
+template <fixed_string Name>
+inline constexpr bool is_variable_v<variable<Name>> = true;
+}  // namespace detail
+
+/// A variable `leibniz::var<"name">`: what `d` differentiates by and what `x = v` binds.
+///
+///     static_assert(leibniz::Variable<decltype(leibniz::var<"x">)>);
+template <class T>
+concept Variable = detail::is_variable_v<std::remove_cvref_t<T>>;
+
+/// An expression with no runtime constant inside: its value lives entirely in its
+/// type, so it is `constexpr`, and equal types mean equal functions.
+///
+///     static_assert(leibniz::StaticExpression<decltype(2_c * x)>);
+///     static_assert(!leibniz::StaticExpression<decltype(2.0 * x)>);
+template <class T>
+concept StaticExpression = Expression<T> && std::remove_cvref_t<T>::is_static;
+
+}  // namespace leibniz

@@ -1,0 +1,106 @@
+// leibniz/inspect.hpp — looking at an expression: its variables and its size.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "detail/children.hpp"
+#include "detail/pack.hpp"
+#include "expression.hpp"
+
+namespace leibniz {
+
+namespace detail {
+
+/// Every occurrence of a variable in e, with repetitions, as a pack of variables.
+template <class E>
+constexpr auto variable_occurrences() {
+  if constexpr (E::kind == node_kind::variable)
+    return pack<E>{};
+  else
+    return []<class... Cs>(pack<Cs...>*) {
+      return concat(pack<>{}, variable_occurrences<Cs>()...);
+    }(static_cast<children_t<E>*>(nullptr));
+}
+
+/// The distinct variables of E sorted by name, as a pack.
+template <class E>
+constexpr auto free_variables_pack() {
+  using occurrences = decltype(variable_occurrences<E>());
+  return []<class... Vs>(pack<Vs...>*) {
+    constexpr std::size_t n = sizeof...(Vs);
+    struct order {
+      std::array<std::size_t, n> index{};
+      std::size_t count = 0;
+    };
+    constexpr order o = [] {
+      const std::array<std::string_view, n> names{Vs::name.view()...};
+      order r;
+      for (std::size_t i = 0; i < n; ++i) {
+        bool seen = false;
+        for (std::size_t j = 0; j < r.count; ++j) seen = seen || names[r.index[j]] == names[i];
+        if (seen) continue;
+        std::size_t k = r.count++;
+        for (; k > 0 && names[i] < names[r.index[k - 1]]; --k) r.index[k] = r.index[k - 1];
+        r.index[k] = i;
+      }
+      return r;
+    }();
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+      return pack<element_t<o.index[K], pack<Vs...>>...>{};
+    }(std::make_index_sequence<o.count>{});
+  }(static_cast<occurrences*>(nullptr));
+}
+
+struct node_census {
+  std::vector<const void*> seen;
+  std::size_t with_runtime_constants = 0;
+};
+
+template <class E>
+constexpr void count_nodes(node_census& census) {
+  if constexpr (E::is_static) {
+    for (const void* id : census.seen)
+      if (id == type_id<E>) return;
+    census.seen.push_back(type_id<E>);
+  } else {
+    ++census.with_runtime_constants;
+  }
+  []<class... Cs>(node_census& c, pack<Cs...>*) { (count_nodes<Cs>(c), ...); }(census, static_cast<children_t<E>*>(nullptr));
+}
+
+}  // namespace detail
+
+/// The variables of `f` after simplification, sorted by name, as a std::tuple of
+/// variables (`z / z` has none).
+///
+///     static_assert(std::tuple_size_v<decltype(free_variables(x * y + x))> == 2);
+template <Expression E>
+constexpr auto free_variables(const E&) {
+  return detail::apply(detail::free_variables_pack<E>(), [](const auto&... v) { return std::tuple(v...); });
+}
+
+/// The number of distinct nodes of `f` as a DAG: a subexpression that appears several
+/// times counts once (what evaluation computes). Nodes holding a runtime constant
+/// count at each place, since their values may differ.
+///
+///     static_assert(node_count(sin(x) * sin(x) + sin(x)) == 5);   // x, sin(x), sin^2, ...
+template <Expression E>
+constexpr std::size_t node_count(const E&) {
+  detail::node_census census;
+  detail::count_nodes<E>(census);
+  return census.seen.size() + census.with_runtime_constants;
+}
+
+/// The number of nodes of `f` written out as a tree, shared subexpressions repeated.
+///
+///     static_assert(tree_size(sin(x) + x) == 4);   // sum, sin, x, x
+template <Expression E>
+constexpr std::size_t tree_size(const E&) {
+  return E::tree_size;
+}
+
+}  // namespace leibniz

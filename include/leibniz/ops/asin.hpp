@@ -1,0 +1,41 @@
+// leibniz/ops/asin.hpp — asin: value, exact values, derivative, printed name.
+#pragma once
+
+#include <cmath>
+#include <string_view>
+
+#include "../operators.hpp"
+
+namespace leibniz {
+
+/// The arc sine, on [-1, 1].
+struct asin_op {
+  static constexpr std::string_view name = "asin";
+  static constexpr std::string_view latex = "\\arcsin";
+  template <class T>
+  static T apply(const T& v) {
+    using std::asin; return asin(v);
+  }
+  static constexpr detail::folded fold(detail::rational r) {
+    return {r.is_zero(), {0, 1}};
+  }
+  template <class A>
+  static constexpr auto derivative(const A& a);
+};
+
+/// The arc sine, on [-1, 1].
+///
+///     static_assert(d(asin(x), x) == 1_c / sqrt(1_c - x * x));
+template <Expression A>
+constexpr auto asin(const A& a) {
+  return detail::make_unary<asin_op>(a);
+}
+
+template <class A>
+constexpr auto asin_op::derivative(const A& a) {
+  return pow(c<1> - square(a), c<-1, 2>);
+}
+
+}  // namespace leibniz
+
+#include "pow.hpp"  // asin's derivative, or its inverse, is written with it

@@ -1,0 +1,41 @@
+// leibniz/ops/cos.hpp — cos: value, exact values, derivative, printed name.
+#pragma once
+
+#include <cmath>
+#include <string_view>
+
+#include "../operators.hpp"
+
+namespace leibniz {
+
+/// The cosine.
+struct cos_op {
+  static constexpr std::string_view name = "cos";
+  static constexpr std::string_view latex = "\\cos";
+  template <class T>
+  static T apply(const T& v) {
+    using std::cos; return cos(v);
+  }
+  static constexpr detail::folded fold(detail::rational r) {
+    return {r.is_zero(), {1, 1}};
+  }
+  template <class A>
+  static constexpr auto derivative(const A& a);
+};
+
+/// The cosine.
+///
+///     static_assert(d(cos(x), x) == -sin(x));
+template <Expression A>
+constexpr auto cos(const A& a) {
+  return detail::make_unary<cos_op>(a);
+}
+
+template <class A>
+constexpr auto cos_op::derivative(const A& a) {
+  return -sin(a);
+}
+
+}  // namespace leibniz
+
+#include "sin.hpp"  // cos's derivative, or its inverse, is written with it

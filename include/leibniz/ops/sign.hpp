@@ -1,0 +1,40 @@
+// leibniz/ops/sign.hpp — sign: value, exact values, derivative, printed name.
+#pragma once
+
+#include <cmath>
+#include <string_view>
+
+#include "../operators.hpp"
+
+namespace leibniz {
+
+/// The sign of a: -1, 0 or 1 (NaN stays NaN). Appears as the derivative of abs; its own derivative is 0.
+struct sign_op {
+  static constexpr std::string_view name = "sign";
+  static constexpr std::string_view latex = "\\operatorname{sign}";
+  template <class T>
+  static T apply(const T& v) {
+    return v > T(0) ? T(1) : (v < T(0) ? T(-1) : v);
+  }
+  static constexpr detail::folded fold(detail::rational r) {
+    return {true, {r.num > 0 ? 1 : (r.num < 0 ? -1 : 0), 1}};
+  }
+  template <class A>
+  static constexpr auto derivative(const A& a);
+};
+
+/// The sign of a: -1, 0 or 1 (NaN stays NaN). Appears as the derivative of abs; its own derivative is 0.
+///
+///     static_assert(d(sign(x), x) == 0_c);
+template <Expression A>
+constexpr auto sign(const A& a) {
+  return detail::make_unary<sign_op>(a);
+}
+
+template <class A>
+constexpr auto sign_op::derivative(const A& a) {
+  return c<0>;
+}
+
+}  // namespace leibniz
+

@@ -1,0 +1,40 @@
+// leibniz/ops/softplus.hpp — softplus: value, exact values, derivative, printed name.
+#pragma once
+
+#include <cmath>
+#include <string_view>
+
+#include "../operators.hpp"
+
+namespace leibniz {
+
+/// log(1 + exp(a)), evaluated without overflow for any a.
+struct softplus_op {
+  static constexpr std::string_view name = "softplus";
+  static constexpr std::string_view latex = "\\operatorname{softplus}";
+  template <class T>
+  static T apply(const T& v) {
+    using std::exp;
+    using std::log1p;
+    return v > T(0) ? v + log1p(exp(-v)) : log1p(exp(v));
+  }
+  template <class A>
+  static constexpr auto derivative(const A& a);
+};
+
+/// log(1 + exp(a)), evaluated without overflow for any a.
+///
+///     static_assert(d(softplus(x), x) == sigmoid(x));
+template <Expression A>
+constexpr auto softplus(const A& a) {
+  return detail::make_unary<softplus_op>(a);
+}
+
+template <class A>
+constexpr auto softplus_op::derivative(const A& a) {
+  return sigmoid(a);
+}
+
+}  // namespace leibniz
+
+#include "sigmoid.hpp"  // softplus's derivative, or its inverse, is written with it

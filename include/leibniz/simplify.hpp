@@ -1,0 +1,489 @@
+// leibniz/simplify.hpp — the rule file: how nodes are combined into canonical form.
+//
+// Every expression is built through the make_* functions below, so equal math is an
+// equal type and derivatives stay small. The rules, all applied at construction:
+//
+//   sums      flatten; fold rational constants; collect like terms (2x + 3x = 5x,
+//             x - x = 0); order terms canonically (x + y and y + x are one type).
+//   products  flatten; 0 * a = 0; fold rational coefficients; collect powers of one
+//             base (x * x = x^2, x / x = 1, sqrt(x) * sqrt(x) = x); order factors
+//             canonically; a rational times one sum is distributed (2(x + y) = 2x + 2y).
+//   powers    a^0 = 1, a^1 = a, exact powers of rationals, (a^b)^n = a^(b n) and
+//             (a b)^n = a^n b^n for integer n.
+//   functions exact values at rational points (sin(0) = 0, exp(0) = 1, abs(-3) = 3, ...),
+//             log(exp(a)) = a, max/min of two rationals, max(a, a) = a.
+//   runtime   runtime constants (2.5 * x) fold with each other and with the rational
+//             constant of the same sum or product, by value at run time. Nodes that hold
+//             one are never merged by type: x * 2.0 + x * 3.0 keeps both terms (= 5x).
+//
+// It knows nothing else: no expansion of products of sums, no trigonometric identities,
+// no factoring. Each rule strictly shrinks the expression or reorders it by a fixed
+// key, so simplification terminates.
+//
+// The canonical order is by a structural 64-bit hash of each operand (its key), which
+// is cheap to compute once per type. Two different operands with equal keys stop the
+// build (error_canonical_order_hash_collision) rather than give a non-canonical type.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include "constant.hpp"
+#include "detail/pack.hpp"
+#include "detail/rational.hpp"
+#include "nodes.hpp"
+#include "variable.hpp"
+
+namespace leibniz {
+struct exp_op;
+struct log_op;
+}  // namespace leibniz
+
+namespace leibniz::detail {
+
+// ---------------------------------------------------------------- classification
+
+template <class T>
+inline constexpr bool is_rational_v = false;
+template <std::intmax_t N, std::intmax_t D>
+inline constexpr bool is_rational_v<constant<N, D>> = true;
+
+template <class T>
+inline constexpr bool is_runtime_v = false;
+template <class T>
+inline constexpr bool is_runtime_v<runtime_constant<T>> = true;
+
+template <class T>
+inline constexpr bool is_sum_v = false;
+template <class... Ts>
+inline constexpr bool is_sum_v<sum<Ts...>> = true;
+
+template <class T>
+inline constexpr bool is_product_v = false;
+template <class... Fs>
+inline constexpr bool is_product_v<product<Fs...>> = true;
+
+template <class T>
+inline constexpr bool is_power_v = false;
+template <class B, class E>
+inline constexpr bool is_power_v<power<B, E>> = true;
+
+template <class T, detail::rational R>
+inline constexpr bool is_rational_equal_v = false;
+template <std::intmax_t N, std::intmax_t D, detail::rational R>
+inline constexpr bool is_rational_equal_v<constant<N, D>, R> = (rational{N, D} == R);
+
+/// The result of evaluating a function at a rational point: exact, or not representable.
+struct folded {
+  bool exact = false;
+  rational value{};
+};
+
+// Non-constexpr on purpose: reaching it stops compilation with its name as the message.
+inline void error_canonical_order_hash_collision() {}
+
+// ---------------------------------------------------------------- forward declarations
+
+template <class... Ts>
+constexpr auto make_sum(const Ts&... terms);
+template <class... Fs>
+constexpr auto make_product(const Fs&... factors);
+template <class B, class E>
+constexpr auto make_power(const B& base, const E& exponent);
+
+template <class... Ts>
+constexpr pack<Ts...> make_pack(const Ts&... values) {
+  return pack<Ts...>(values...);
+}
+
+// ---------------------------------------------------------------- term and factor anatomy
+
+/// The part of a term without its rational coefficient: the monomial of 3xy is xy.
+template <class T>
+constexpr auto monomial_of(const T& term) {
+  if constexpr (is_product_v<T>) {
+    using first = element_t<0, decltype(term.factors)>;
+    if constexpr (is_rational_v<first>) {
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        if constexpr (sizeof...(I) == 1)
+          return get<1>(term.factors);
+        else
+          return product<element_t<I + 1, decltype(term.factors)>...>(make_pack(get<I + 1>(term.factors)...));
+      }(std::make_index_sequence<decltype(term.factors)::size - 1>{});
+    } else {
+      return term;
+    }
+  } else {
+    return term;
+  }
+}
+template <class T>
+using monomial_t = decltype(monomial_of(std::declval<const T&>()));
+
+template <class T>
+constexpr rational coefficient_of() {
+  if constexpr (is_product_v<T>) {
+    if constexpr (is_rational_v<std::remove_cvref_t<decltype(get<0>(std::declval<const T&>().factors))>>)
+      return std::remove_cvref_t<decltype(get<0>(std::declval<const T&>().factors))>::value;
+    else
+      return {1, 1};
+  } else {
+    return {1, 1};
+  }
+}
+
+/// coef * monomial, rebuilt as a canonical product (the monomial is already canonical).
+template <rational Coef, class M>
+constexpr auto with_coefficient(const M& m) {
+  if constexpr (Coef.is_one())
+    return m;
+  else if constexpr (is_product_v<M>)
+    return apply(m.factors, [](const auto&... f) { return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...)); });
+  else
+    return product<constant_t<Coef>, M>(make_pack(constant_t<Coef>{}, m));
+}
+
+/// A factor is base^exponent; a factor that is not a power has exponent 1.
+template <class T>
+constexpr auto base_of(const T& factor) {
+  if constexpr (is_power_v<T>)
+    return factor.base;
+  else
+    return factor;
+}
+template <class T>
+constexpr auto exponent_of(const T& factor) {
+  if constexpr (is_power_v<T>)
+    return factor.exponent;
+  else
+    return constant<1>{};
+}
+template <class T>
+using base_t = decltype(base_of(std::declval<const T&>()));
+
+template <class T>
+constexpr auto sum_terms(const T& e) {
+  if constexpr (is_sum_v<T>)
+    return e.terms;
+  else
+    return make_pack(e);
+}
+template <class T>
+constexpr auto product_factors(const T& e) {
+  if constexpr (is_product_v<T>)
+    return e.factors;
+  else
+    return make_pack(e);
+}
+
+// ---------------------------------------------------------------- plans
+//
+// A plan is computed once per list of operand types (a variable template), as plain
+// constexpr code over arrays: which operands are numbers, which merge, in what order.
+// The builders below then only read it.
+
+enum class role : unsigned char { number, runtime, merged, single };
+
+template <std::size_t N>
+struct plan_entry {
+  role kind = role::single;
+  std::size_t index = 0;  // first operand of the entry
+  rational coef{1, 1};    // sums: the collected coefficient
+  std::array<std::size_t, N> members{};
+  std::size_t member_count = 0;
+};
+
+template <std::size_t N>
+struct plan {
+  rational number{0, 1};  // folded rational part: the constant term or the coefficient
+  std::array<std::size_t, N> runtime{};
+  std::size_t runtime_count = 0;
+  std::array<plan_entry<N>, N> entries{};
+  std::size_t entry_count = 0;
+};
+
+template <class T>
+constexpr role role_of() {
+  if constexpr (is_rational_v<T>)
+    return role::number;
+  else if constexpr (is_runtime_v<T>)
+    return role::runtime;
+  else if constexpr (T::is_static)
+    return role::merged;
+  else
+    return role::single;
+}
+
+/// The plan of a sum (Additive) or a product: keys are monomials or bases.
+template <bool Additive, class... Ts>
+constexpr auto make_plan() {
+  constexpr std::size_t n = sizeof...(Ts);
+  plan<n> p;
+  if constexpr (Additive) p.number = {0, 1};
+  else p.number = {1, 1};
+  const std::array<role, n> roles{role_of<Ts>()...};
+  const std::array<const void*, n> keys{
+      type_id<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>>...};
+  const std::array<rational, n> values{[] {
+    if constexpr (is_rational_v<Ts>) return Ts::value;
+    else if constexpr (Additive) return coefficient_of<Ts>();
+    else return rational{1, 1};
+  }()...};
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (roles[i]) {
+      case role::number:
+        p.number = Additive ? p.number + values[i] : p.number * values[i];
+        break;
+      case role::runtime:
+        p.runtime[p.runtime_count++] = i;
+        break;
+      case role::merged: {
+        std::size_t j = 0;
+        while (j < p.entry_count && !(p.entries[j].kind == role::merged && keys[p.entries[j].index] == keys[i])) ++j;
+        if (j == p.entry_count) {
+          p.entries[j] = {role::merged, i, {0, 1}, {}, 0};
+          ++p.entry_count;
+        }
+        p.entries[j].coef = p.entries[j].coef + values[i];
+        p.entries[j].members[p.entries[j].member_count++] = i;
+        break;
+      }
+      case role::single:
+        p.entries[p.entry_count++] = {role::single, i, values[i], {i}, 1};
+        break;
+    }
+  }
+  if constexpr (Additive) {  // like terms that cancelled (x - x) leave no entry
+    std::size_t kept = 0;
+    for (std::size_t j = 0; j < p.entry_count; ++j)
+      if (!(p.entries[j].kind == role::merged && p.entries[j].coef.is_zero())) p.entries[kept++] = p.entries[j];
+    p.entry_count = kept;
+  }
+  return p;
+}
+template <bool Additive, class... Ts>
+inline constexpr auto plan_v = make_plan<Additive, Ts...>();
+
+/// The canonical order of operands: a stable sort by their keys' hashes.
+template <bool Additive, class... Ts>
+constexpr auto make_order() {
+  constexpr std::size_t n = sizeof...(Ts);
+  const std::array<std::uint64_t, n> hashes{
+      std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>::hash...};
+  const std::array<const void*, n> keys{type_id<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>>...};
+  std::array<std::size_t, n> order{};
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  for (std::size_t i = 1; i < n; ++i)  // insertion sort: n is small and it is stable
+    for (std::size_t j = i; j > 0 && hashes[order[j]] < hashes[order[j - 1]]; --j) std::swap(order[j], order[j - 1]);
+  for (std::size_t i = 1; i < n; ++i)
+    if (hashes[order[i]] == hashes[order[i - 1]] && keys[order[i]] != keys[order[i - 1]])
+      error_canonical_order_hash_collision();
+  return order;
+}
+template <bool Additive, class... Ts>
+inline constexpr auto order_v = make_order<Additive, Ts...>();
+
+template <bool Additive, class... Ts>
+constexpr auto sorted(const pack<Ts...>& p) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return make_pack(get<order_v<Additive, Ts...>[I]>(p)...);
+  }(std::index_sequence_for<Ts...>{});
+}
+
+/// The runtime constants of a plan folded, with its rational part, into one number.
+template <bool Additive, class... Ts>
+constexpr auto folded_runtime(const pack<Ts...>& p) {
+  return [&]<std::size_t... R>(std::index_sequence<R...>) {
+    constexpr rational number = plan_v<Additive, Ts...>.number;
+    if constexpr (Additive) {
+      auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value + ...);
+      using V = decltype(total);
+      return runtime_constant<V>(total + V(number.num) / V(number.den));
+    } else {
+      auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value * ...);
+      using V = decltype(total);
+      return runtime_constant<V>(total * (V(number.num) / V(number.den)));
+    }
+  }(std::make_index_sequence<plan_v<Additive, Ts...>.runtime_count>{});
+}
+
+// ---------------------------------------------------------------- sums
+
+template <std::size_t K, class... Ts>
+constexpr auto sum_entry(const pack<Ts...>& p) {
+  constexpr auto entry = plan_v<true, Ts...>.entries[K];
+  if constexpr (entry.kind == role::merged)
+    return with_coefficient<entry.coef>(monomial_t<element_t<entry.index, pack<Ts...>>>{});
+  else
+    return get<entry.index>(p);
+}
+
+template <class... Ts>
+constexpr auto build_sum(const pack<Ts...>& terms) {
+  if constexpr (sizeof...(Ts) == 0)
+    return constant<0>{};
+  else if constexpr (sizeof...(Ts) == 1)
+    return get<0>(terms);
+  else
+    return sum<Ts...>(terms);
+}
+
+/// Canonical sum of flattened terms.
+template <class... Ts>
+constexpr auto canonical_sum(const pack<Ts...>& p) {
+  auto terms = [&]<std::size_t... K>(std::index_sequence<K...>) {
+    return sorted<true>(make_pack(sum_entry<K>(p)...));
+  }(std::make_index_sequence<plan_v<true, Ts...>.entry_count>{});
+  if constexpr (plan_v<true, Ts...>.runtime_count > 0)
+    return build_sum(concat(make_pack(folded_runtime<true>(p)), terms));
+  else if constexpr (!plan_v<true, Ts...>.number.is_zero())
+    return build_sum(concat(make_pack(constant<plan_v<true, Ts...>.number.num, plan_v<true, Ts...>.number.den>{}), terms));
+  else
+    return build_sum(terms);
+}
+
+template <class... Ts>
+constexpr auto make_sum(const Ts&... terms) {
+  return canonical_sum(concat(sum_terms(terms)...));
+}
+
+// ---------------------------------------------------------------- products
+
+template <std::size_t K, class... Ts>
+constexpr auto product_entry(const pack<Ts...>& p) {
+  constexpr auto entry = plan_v<false, Ts...>.entries[K];
+  if constexpr (entry.member_count == 1) {
+    return get<entry.index>(p);
+  } else {  // powers of one base: add the exponents
+    using P = pack<Ts...>;
+    return [&]<std::size_t... J>(std::index_sequence<J...>) {
+      return make_power(base_t<element_t<entry.index, P>>{},
+                        make_sum(decltype(exponent_of(std::declval<element_t<entry.members[J], P>>())){}...));
+    }(std::make_index_sequence<entry.member_count>{});
+  }
+}
+
+/// Whether merged factors still need work: a merge produced a number, a product, or a
+/// base that another factor has (sqrt(x)^2 * x).
+template <class... Rs>
+constexpr bool needs_another_pass() {
+  constexpr std::size_t n = sizeof...(Rs);
+  const std::array<bool, n> settled{(!is_rational_v<Rs> && !is_product_v<Rs>)...};
+  const std::array<bool, n> is_static{Rs::is_static...};
+  const std::array<const void*, n> keys{type_id<base_t<Rs>>...};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!settled[i]) return true;
+    for (std::size_t j = 0; j < i; ++j)
+      if (is_static[i] && is_static[j] && keys[i] == keys[j]) return true;
+  }
+  return false;
+}
+
+template <class... Fs>
+constexpr auto build_product(const pack<Fs...>& factors) {
+  if constexpr (sizeof...(Fs) == 0)
+    return constant<1>{};
+  else if constexpr (sizeof...(Fs) == 1)
+    return get<0>(factors);
+  else
+    return product<Fs...>(factors);
+}
+
+/// Canonical product of flattened factors.
+template <class... Ts>
+constexpr auto canonical_product(const pack<Ts...>& p) {
+  if constexpr (plan_v<false, Ts...>.number.is_zero()) {
+    return constant<0>{};
+  } else {
+    auto merged = [&]<std::size_t... K>(std::index_sequence<K...>) {
+      return make_pack(product_entry<K>(p)...);
+    }(std::make_index_sequence<plan_v<false, Ts...>.entry_count>{});
+    auto runtime = [&]<std::size_t... R>(std::index_sequence<R...>) {
+      return make_pack(get<plan_v<false, Ts...>.runtime[R]>(p)...);
+    }(std::make_index_sequence<plan_v<false, Ts...>.runtime_count>{});
+    auto number = [] {
+      if constexpr (plan_v<false, Ts...>.number.is_one()) return pack<>{};
+      else return make_pack(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{});
+    }();
+    if constexpr (apply(merged, []<class... Rs>(const Rs&...) { return needs_another_pass<Rs...>(); })) {
+      return canonical_product(
+          concat(number, runtime, apply(merged, [](const auto&... r) { return concat(product_factors(r)...); })));
+    } else {
+      auto factors = sorted<false>(merged);
+      if constexpr (plan_v<false, Ts...>.runtime_count > 0) {
+        return build_product(concat(make_pack(folded_runtime<false>(p)), factors));
+      } else if constexpr (decltype(factors)::size == 1 && is_sum_v<element_t<0, decltype(factors)>> &&
+                           !plan_v<false, Ts...>.number.is_one()) {
+        // a rational times one sum is distributed: 2 (x + y) = 2x + 2y
+        return apply(get<0>(factors).terms, [](const auto&... t) { return make_sum(make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...); });
+      } else {
+        return build_product(concat(number, factors));
+      }
+    }
+  }
+}
+
+template <class... Fs>
+constexpr auto make_product(const Fs&... factors) {
+  return canonical_product(concat(product_factors(factors)...));
+}
+
+// ---------------------------------------------------------------- powers
+
+template <class B, class E>
+constexpr auto make_power(const B& base, const E& exponent) {
+  constexpr bool integer_exponent = [] {
+    if constexpr (is_rational_v<E>) return E::value.is_integer();
+    else return false;
+  }();
+  if constexpr (is_rational_equal_v<E, rational{0, 1}>)
+    return constant<1>{};
+  else if constexpr (is_rational_equal_v<E, rational{1, 1}>)
+    return base;
+  else if constexpr (is_rational_equal_v<B, rational{1, 1}>)
+    return constant<1>{};
+  else if constexpr (is_rational_v<B> && integer_exponent && !(B::value.is_zero() && E::value.is_negative()))
+    return constant_t<rational_power(B::value, E::value.num)>{};
+  else if constexpr (is_rational_equal_v<B, rational{0, 1}> && is_rational_v<E> && !E::value.is_negative())
+    return constant<0>{};
+  else if constexpr (is_power_v<B> && integer_exponent)  // (a^b)^n = a^(b n)
+    return make_power(base.base, make_product(base.exponent, exponent));
+  else if constexpr (is_product_v<B> && integer_exponent)  // (a b)^n = a^n b^n
+    return apply(base.factors, [&](const auto&... f) { return make_product(make_power(f, exponent)...); });
+  else
+    return power<B, E>(base, exponent);
+}
+
+// ---------------------------------------------------------------- functions
+
+template <class Op, class A>
+constexpr auto make_unary(const A& a) {
+  if constexpr (is_rational_v<A> && requires { Op::fold(A::value); }) {
+    constexpr folded f = Op::fold(A::value);
+    if constexpr (f.exact)
+      return constant_t<f.value>{};
+    else
+      return unary<Op, A>(a);
+  } else if constexpr (std::is_same_v<Op, log_op> && requires { typename A::op; }) {
+    if constexpr (std::is_same_v<typename A::op, exp_op>)  // log(exp(a)) = a
+      return a.arg;
+    else
+      return unary<Op, A>(a);
+  } else {
+    return unary<Op, A>(a);
+  }
+}
+
+template <class Op, class A, class B>
+constexpr auto make_binary(const A& a, const B& b) {
+  if constexpr (is_rational_v<A> && is_rational_v<B>)
+    return constant_t<Op::fold(A::value, B::value)>{};
+  else if constexpr (std::is_same_v<A, B> && A::is_static)  // max(a, a) = a
+    return a;
+  else
+    return binary<Op, A, B>(a, b);
+}
+
+}  // namespace leibniz::detail

@@ -1,0 +1,63 @@
+// leibniz/variable.hpp — variables and the bindings `x = value` that give them values.
+#pragma once
+
+#include <type_traits>
+
+#include "detail/pack.hpp"
+#include "expression.hpp"
+
+namespace leibniz {
+
+namespace detail {
+/// Whether a value type can be bound to a variable. Arithmetic types here; the Eigen
+/// support adds arrays by specialising it.
+template <class T>
+inline constexpr bool is_bindable_v = std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
+
+/// Scalars are held by value, anything larger (arrays) by reference: a binding lives
+/// only for the call it is written in.
+template <class T>
+using binding_storage_t = std::conditional_t<std::is_arithmetic_v<T>, T, const T&>;
+}  // namespace detail
+
+/// A value given to the variable `Name`, written `x = 1.0`; what `eval` takes.
+///
+///     auto b = (x = 2.0);   // binding<"x", double>
+template <fixed_string Name, class T>
+struct binding {
+  static constexpr auto name = Name;
+  using value_type = T;
+  detail::binding_storage_t<T> value;
+};
+
+/// A variable of an expression, named by its type: `var<"x">` and `var<"x">` are the
+/// same variable. `x = v` binds it to a value for evaluation.
+///
+///     constexpr auto x = leibniz::var<"x">;
+///     double v = (x * x)(x = 3.0);   // 9
+template <fixed_string Name>
+struct variable : node<variable<Name>> {
+  static constexpr node_kind kind = node_kind::variable;
+  static constexpr auto name = Name;
+  static constexpr bool is_static = true;
+  static constexpr std::uint64_t hash = detail::hash_text(detail::hash_seed + 4, Name.data, Name.size());
+  static constexpr std::size_t tree_size = 1;
+  template <fixed_string Other>
+  static constexpr bool depends_on = Other == Name;
+
+  template <class T>
+  constexpr auto operator=(const T& value) const {
+    static_assert(detail::is_bindable_v<T>,
+                  "leibniz: a variable is bound to a number (float, double, long double, an integer) "
+                  "or an Eigen array of float or double: `x = 1.0`");
+    return binding<Name, T>{value};
+  }
+};
+
+/// The variable named `Name`. A variable is its name: two `var<"x">` are one variable.
+///
+///     constexpr auto x = leibniz::var<"x">;   constexpr auto f = x * x;
+template <fixed_string Name>
+inline constexpr variable<Name> var{};
+
+}  // namespace leibniz
