@@ -25,12 +25,12 @@ constexpr auto derivative(const E& e) {
   } else if constexpr (E::kind == node_kind::variable) {
     return constant<1>{};
   } else if constexpr (E::kind == node_kind::unary) {
-    return make_product(E::op::derivative(e.arg), derivative<Name>(e.arg));
+    return make_product(E::op::derivative(e.arg()), derivative<Name>(e.arg()));
   } else if constexpr (E::kind == node_kind::binary) {
-    return make_sum(make_product(E::op::derivative_lhs(e.lhs, e.rhs), derivative<Name>(e.lhs)),
-                    make_product(E::op::derivative_rhs(e.lhs, e.rhs), derivative<Name>(e.rhs)));
+    return make_sum(make_product(E::op::derivative_lhs(e.lhs(), e.rhs()), derivative<Name>(e.lhs())),
+                    make_product(E::op::derivative_rhs(e.lhs(), e.rhs()), derivative<Name>(e.rhs())));
   } else if constexpr (E::kind == node_kind::power) {
-    return pow_op::derivative(e.base, e.exponent, derivative<Name>(e.base), derivative<Name>(e.exponent));
+    return pow_op::derivative(e.base(), e.exponent(), derivative<Name>(e.base()), derivative<Name>(e.exponent()));
   } else if constexpr (E::kind == node_kind::sum) {
     return apply(e.terms, [](const auto&... t) { return make_sum(derivative<Name>(t)...); });
   } else {

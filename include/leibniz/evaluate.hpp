@@ -72,8 +72,13 @@ constexpr auto runtime_sample() {
 template <class T>
 using promote_t = std::conditional_t<std::is_integral_v<T>, double, T>;
 
+// runtime_sample is int exactly when E holds no runtime constant (those are never int).
 template <class E, class... Bs>
-using result_t = std::common_type_t<promote_t<decltype(runtime_sample<E>())>, promote_t<typename Bs::value_type>...>;
+using result_t = std::conditional_t<
+    std::is_same_v<decltype(runtime_sample<E>()), int>,
+    typename std::conditional_t<sizeof...(Bs) == 0, std::type_identity<double>,  // no bindings: double
+                                std::common_type<promote_t<typename Bs::value_type>...>>::type,
+    std::common_type_t<decltype(runtime_sample<E>()), promote_t<typename Bs::value_type>...>>;
 
 template <fixed_string Name, class... Bs>
 constexpr std::size_t binding_index() {
@@ -95,15 +100,15 @@ R evaluate(const E& e, const pack<Bs...>& env) {
   } else if constexpr (E::kind == node_kind::variable) {
     return R(get<binding_index<E::name, Bs...>()>(env).value);
   } else if constexpr (E::kind == node_kind::unary) {
-    return E::op::apply(evaluate<R>(e.arg, env));
+    return E::op::apply(evaluate<R>(e.arg(), env));
   } else if constexpr (E::kind == node_kind::binary) {
-    return E::op::apply(evaluate<R>(e.lhs, env), evaluate<R>(e.rhs, env));
+    return E::op::apply(evaluate<R>(e.lhs(), env), evaluate<R>(e.rhs(), env));
   } else if constexpr (E::kind == node_kind::power) {
-    using X = std::remove_cvref_t<decltype(e.exponent)>;
+    using X = std::remove_cvref_t<decltype(e.exponent())>;
     if constexpr (is_rational_v<X>)
-      return pow_op::apply_exact<X::value.num, X::value.den>(evaluate<R>(e.base, env));
+      return pow_op::apply_exact<X::value.num, X::value.den>(evaluate<R>(e.base(), env));
     else
-      return R(pow_op::apply(evaluate<R>(e.base, env), evaluate<R>(e.exponent, env)));
+      return R(pow_op::apply(evaluate<R>(e.base(), env), evaluate<R>(e.exponent(), env)));
   } else if constexpr (E::kind == node_kind::sum) {
     return apply(e.terms, [&](const auto&... t) { return (evaluate<R>(t, env) + ...); });
   } else {

@@ -15,44 +15,55 @@ namespace leibniz {
 
 namespace detail {
 
-/// Every occurrence of a variable in e, with repetitions, as a pack of variables.
-template <class E>
-constexpr auto variable_occurrences() {
-  if constexpr (E::kind == node_kind::variable)
-    return pack<E>{};
-  else
-    return []<class... Cs>(pack<Cs...>*) {
-      return concat(pack<>{}, variable_occurrences<Cs>()...);
-    }(static_cast<children_t<E>*>(nullptr));
+/// The distinct variables of a list, sorted by name.
+template <class... Vs>
+constexpr auto unique_sorted_variables(pack<Vs...>*) {
+  constexpr std::size_t n = sizeof...(Vs);
+  struct order {
+    std::array<std::size_t, n> index{};
+    std::size_t count = 0;
+  };
+  constexpr order o = [] {
+    const std::array<std::string_view, n> names{Vs::name.view()...};
+    order r;
+    for (std::size_t i = 0; i < n; ++i) {
+      bool seen = false;
+      for (std::size_t j = 0; j < r.count; ++j) seen = seen || names[r.index[j]] == names[i];
+      if (seen) continue;
+      std::size_t k = r.count++;
+      for (; k > 0 && names[i] < names[r.index[k - 1]]; --k) r.index[k] = r.index[k - 1];
+      r.index[k] = i;
+    }
+    return r;
+  }();
+  return [&]<std::size_t... K>(std::index_sequence<K...>) {
+    return pack<element_t<o.index[K], pack<Vs...>>...>{};
+  }(std::make_index_sequence<o.count>{});
 }
 
-/// The distinct variables of E sorted by name, as a pack.
+template <class E>
+constexpr auto variables_of();
+
+/// The distinct variables of E sorted by name, as a pack; computed once per node type
+/// from its operands' lists, so its cost follows the DAG, not the written-out tree.
+template <class E>
+inline constexpr auto variables_v = variables_of<E>();
+
+template <class E>
+constexpr auto variables_of() {
+  if constexpr (E::kind == node_kind::variable) {
+    return pack<E>{};
+  } else {
+    return []<class... Cs>(pack<Cs...>*) {
+      using all = std::remove_cvref_t<decltype(concat(pack<>{}, variables_v<Cs>...))>;
+      return unique_sorted_variables(static_cast<all*>(nullptr));
+    }(static_cast<children_t<E>*>(nullptr));
+  }
+}
+
 template <class E>
 constexpr auto free_variables_pack() {
-  using occurrences = decltype(variable_occurrences<E>());
-  return []<class... Vs>(pack<Vs...>*) {
-    constexpr std::size_t n = sizeof...(Vs);
-    struct order {
-      std::array<std::size_t, n> index{};
-      std::size_t count = 0;
-    };
-    constexpr order o = [] {
-      const std::array<std::string_view, n> names{Vs::name.view()...};
-      order r;
-      for (std::size_t i = 0; i < n; ++i) {
-        bool seen = false;
-        for (std::size_t j = 0; j < r.count; ++j) seen = seen || names[r.index[j]] == names[i];
-        if (seen) continue;
-        std::size_t k = r.count++;
-        for (; k > 0 && names[i] < names[r.index[k - 1]]; --k) r.index[k] = r.index[k - 1];
-        r.index[k] = i;
-      }
-      return r;
-    }();
-    return [&]<std::size_t... K>(std::index_sequence<K...>) {
-      return pack<element_t<o.index[K], pack<Vs...>>...>{};
-    }(std::make_index_sequence<o.count>{});
-  }(static_cast<occurrences*>(nullptr));
+  return variables_v<E>;
 }
 
 struct node_census {

@@ -23,9 +23,10 @@ struct unary : node<unary<Op, A>> {
   template <fixed_string Name>
   static constexpr bool depends_on = A::template depends_on<Name>;
 
-  [[no_unique_address]] A arg;
+  [[no_unique_address]] detail::pack<A> operands;
   constexpr unary() = default;
-  constexpr explicit unary(const A& a) : arg(a) {}
+  constexpr explicit unary(const A& a) : operands(a) {}
+  constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
 };
 
 /// `Op(a, b)`: a function of two expressions, such as `max` and `min`.
@@ -40,10 +41,11 @@ struct binary : node<binary<Op, A, B>> {
   template <fixed_string Name>
   static constexpr bool depends_on = A::template depends_on<Name> || B::template depends_on<Name>;
 
-  [[no_unique_address]] A lhs;
-  [[no_unique_address]] B rhs;
+  [[no_unique_address]] detail::pack<A, B> operands;
   constexpr binary() = default;
-  constexpr binary(const A& a, const B& b) : lhs(a), rhs(b) {}
+  constexpr binary(const A& a, const B& b) : operands(a, b) {}
+  constexpr decltype(auto) lhs() const { return detail::get<0>(operands); }
+  constexpr decltype(auto) rhs() const { return detail::get<1>(operands); }
 };
 
 /// `base ^ exponent`. Also spells sqrt (exponent 1/2), reciprocals (exponent -1) and
@@ -57,10 +59,11 @@ struct power : node<power<B, E>> {
   template <fixed_string Name>
   static constexpr bool depends_on = B::template depends_on<Name> || E::template depends_on<Name>;
 
-  [[no_unique_address]] B base;
-  [[no_unique_address]] E exponent;
+  [[no_unique_address]] detail::pack<B, E> operands;
   constexpr power() = default;
-  constexpr power(const B& b, const E& e) : base(b), exponent(e) {}
+  constexpr power(const B& b, const E& e) : operands(b, e) {}
+  constexpr decltype(auto) base() const { return detail::get<0>(operands); }
+  constexpr decltype(auto) exponent() const { return detail::get<1>(operands); }
 };
 
 /// A flattened sum of two or more terms in canonical order (see simplify.hpp).

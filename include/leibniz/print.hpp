@@ -30,7 +30,7 @@ struct printed {
   std::string text;
   int level = atom_level;
   bool negative = false;
-  int rank = 1;  // display order among factors: numbers, then variables, then the rest
+  int rank = 1;  // display order among factors: numbers (-1), then variables (0), then the rest
 };
 
 struct plain_style {
@@ -81,11 +81,15 @@ struct latex_style {
   }
 };
 
+/// The shortest text that reads back as the same number, with a ".0" on whole
+/// numbers so a runtime constant (2.0) is told apart from an exact one (2).
 template <class T>
 std::string format_number(T value) {
   char buffer[64];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  std::string text(buffer, result.ptr);
+  if (text.find_first_not_of("0123456789-") == std::string::npos) text += ".0";
+  return text;
 }
 
 template <class Style, class E>
@@ -131,6 +135,9 @@ printed print_sum(const pack<Ts...>& terms) {
   });
   std::stable_sort(parts.begin(), parts.end(), [](const printed& a, const printed& b) { return a.text < b.text; });
   parts.insert(parts.end(), numbers.begin(), numbers.end());
+  // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
+  const auto positive = std::find_if(parts.begin(), parts.end(), [](const printed& p) { return !p.negative; });
+  if (positive != parts.end()) std::rotate(parts.begin(), positive, positive + 1);
   std::string out;
   for (const printed& p : parts) {
     const std::string text = p.level <= sum_level ? Style::group(p.text) : p.text;
@@ -145,7 +152,7 @@ printed print_sum(const pack<Ts...>& terms) {
 template <class F>
 constexpr bool has_rational_exponent() {
   if constexpr (is_power_v<F>)
-    return is_rational_v<std::remove_cvref_t<decltype(std::declval<F>().exponent)>>;
+    return is_rational_v<std::remove_cvref_t<decltype(std::declval<F>().exponent())>>;
   else
     return false;
 }
@@ -168,15 +175,13 @@ printed print_product(const pack<Fs...>& factors) {
             negative = factor.value < 0;
             number = format_number(negative ? -factor.value : factor.value);
           } else if constexpr (has_rational_exponent<F>()) {
-            constexpr rational r = std::remove_cvref_t<decltype(factor.exponent)>::value;
+            constexpr rational r = std::remove_cvref_t<decltype(factor.exponent())>::value;
             if constexpr (r.is_negative())
-              denominator.push_back(print_positive_power<Style>(factor.base, -r));
+              denominator.push_back(print_positive_power<Style>(factor.base(), -r));
             else
-              numerator.push_back(print_positive_power<Style>(factor.base, r));
+              numerator.push_back(print_positive_power<Style>(factor.base(), r));
           } else {
-            printed p = print<Style>(factor);
-            p.rank = F::kind == node_kind::variable ? 0 : 1;
-            numerator.push_back(p);
+            numerator.push_back(print<Style>(factor));
           }
         }(f),
         ...);
@@ -206,23 +211,23 @@ printed print(const E& e) {
   } else if constexpr (E::kind == node_kind::variable) {
     return {Style::variable(E::name.view()), atom_level, false, 0};
   } else if constexpr (E::kind == node_kind::unary) {
-    return {Style::call(E::op::name, E::op::latex, operand<Style>(print<Style>(e.arg), 0)), atom_level, false};
+    return {Style::call(E::op::name, E::op::latex, operand<Style>(print<Style>(e.arg()), 0)), atom_level, false};
   } else if constexpr (E::kind == node_kind::binary) {
     return {Style::call(E::op::name, E::op::latex,
-                        operand<Style>(print<Style>(e.lhs), 0) + ", " + operand<Style>(print<Style>(e.rhs), 0)),
+                        operand<Style>(print<Style>(e.lhs()), 0) + ", " + operand<Style>(print<Style>(e.rhs()), 0)),
             atom_level, false};
   } else if constexpr (E::kind == node_kind::power) {
-    using X = std::remove_cvref_t<decltype(e.exponent)>;
+    using X = std::remove_cvref_t<decltype(e.exponent())>;
     if constexpr (is_rational_v<X>) {
       if constexpr (X::value.is_negative()) {
-        const printed below = print_positive_power<Style>(e.base, -X::value);
+        const printed below = print_positive_power<Style>(e.base(), -X::value);
         return {Style::fraction("1", below.text, below.level <= negative_level), product_level, false};
       } else {
-        return print_positive_power<Style>(e.base, X::value);
+        return print_positive_power<Style>(e.base(), X::value);
       }
     } else {
-      const printed x = print<Style>(e.exponent);
-      return {Style::power(operand<Style>(print<Style>(e.base), atom_level), operand<Style>(x, 0),
+      const printed x = print<Style>(e.exponent());
+      return {Style::power(operand<Style>(print<Style>(e.base()), atom_level), operand<Style>(x, 0),
                            x.level == atom_level && !x.negative),
               power_level, false};
     }

@@ -75,6 +75,15 @@ inline constexpr bool is_rational_equal_v = false;
 template <std::intmax_t N, std::intmax_t D, detail::rational R>
 inline constexpr bool is_rational_equal_v<constant<N, D>, R> = (rational{N, D} == R);
 
+/// The value of a rational constant type, or 0/1 for any other node (test is_rational_v first).
+template <class T>
+constexpr rational rational_value() {
+  if constexpr (is_rational_v<T>)
+    return T::value;
+  else
+    return {0, 1};
+}
+
 /// The result of evaluating a function at a rational point: exact, or not representable.
 struct folded {
   bool exact = false;
@@ -149,14 +158,14 @@ constexpr auto with_coefficient(const M& m) {
 template <class T>
 constexpr auto base_of(const T& factor) {
   if constexpr (is_power_v<T>)
-    return factor.base;
+    return factor.base();
   else
     return factor;
 }
 template <class T>
 constexpr auto exponent_of(const T& factor) {
   if constexpr (is_power_v<T>)
-    return factor.exponent;
+    return factor.exponent();
   else
     return constant<1>{};
 }
@@ -381,6 +390,14 @@ constexpr bool needs_another_pass() {
   return false;
 }
 
+template <class P>
+constexpr bool is_single_sum() {
+  if constexpr (P::size == 1)
+    return is_sum_v<element_t<0, P>>;
+  else
+    return false;
+}
+
 template <class... Fs>
 constexpr auto build_product(const pack<Fs...>& factors) {
   if constexpr (sizeof...(Fs) == 0)
@@ -414,8 +431,7 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
       auto factors = sorted<false>(merged);
       if constexpr (plan_v<false, Ts...>.runtime_count > 0) {
         return build_product(concat(make_pack(folded_runtime<false>(p)), factors));
-      } else if constexpr (decltype(factors)::size == 1 && is_sum_v<element_t<0, decltype(factors)>> &&
-                           !plan_v<false, Ts...>.number.is_one()) {
+      } else if constexpr (is_single_sum<decltype(factors)>() && !plan_v<false, Ts...>.number.is_one()) {
         // a rational times one sum is distributed: 2 (x + y) = 2x + 2y
         return apply(get<0>(factors).terms, [](const auto&... t) { return make_sum(make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...); });
       } else {
@@ -434,22 +450,20 @@ constexpr auto make_product(const Fs&... factors) {
 
 template <class B, class E>
 constexpr auto make_power(const B& base, const E& exponent) {
-  constexpr bool integer_exponent = [] {
-    if constexpr (is_rational_v<E>) return E::value.is_integer();
-    else return false;
-  }();
-  if constexpr (is_rational_equal_v<E, rational{0, 1}>)
+  constexpr rational b = rational_value<B>(), e = rational_value<E>();
+  constexpr bool number_base = is_rational_v<B>, integer_exponent = is_rational_v<E> && e.is_integer();
+  if constexpr (is_rational_v<E> && e.is_zero())
     return constant<1>{};
-  else if constexpr (is_rational_equal_v<E, rational{1, 1}>)
+  else if constexpr (is_rational_v<E> && e.is_one())
     return base;
-  else if constexpr (is_rational_equal_v<B, rational{1, 1}>)
+  else if constexpr (number_base && b.is_one())
     return constant<1>{};
-  else if constexpr (is_rational_v<B> && integer_exponent && !(B::value.is_zero() && E::value.is_negative()))
-    return constant_t<rational_power(B::value, E::value.num)>{};
-  else if constexpr (is_rational_equal_v<B, rational{0, 1}> && is_rational_v<E> && !E::value.is_negative())
+  else if constexpr (number_base && integer_exponent && !(b.is_zero() && e.is_negative()))
+    return constant_t<rational_power(b, e.num)>{};
+  else if constexpr (number_base && b.is_zero() && is_rational_v<E> && !e.is_negative())
     return constant<0>{};
   else if constexpr (is_power_v<B> && integer_exponent)  // (a^b)^n = a^(b n)
-    return make_power(base.base, make_product(base.exponent, exponent));
+    return make_power(base.base(), make_product(base.exponent(), exponent));
   else if constexpr (is_product_v<B> && integer_exponent)  // (a b)^n = a^n b^n
     return apply(base.factors, [&](const auto&... f) { return make_product(make_power(f, exponent)...); });
   else
@@ -468,7 +482,7 @@ constexpr auto make_unary(const A& a) {
       return unary<Op, A>(a);
   } else if constexpr (std::is_same_v<Op, log_op> && requires { typename A::op; }) {
     if constexpr (std::is_same_v<typename A::op, exp_op>)  // log(exp(a)) = a
-      return a.arg;
+      return a.arg();
     else
       return unary<Op, A>(a);
   } else {

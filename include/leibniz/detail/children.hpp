@@ -11,12 +11,8 @@ namespace leibniz::detail {
 /// The operands of a node in order (empty for leaves).
 template <class E>
 constexpr auto children(const E& e) {
-  if constexpr (E::kind == node_kind::unary)
-    return pack<std::remove_cvref_t<decltype(e.arg)>>(e.arg);
-  else if constexpr (E::kind == node_kind::binary)
-    return pack<std::remove_cvref_t<decltype(e.lhs)>, std::remove_cvref_t<decltype(e.rhs)>>(e.lhs, e.rhs);
-  else if constexpr (E::kind == node_kind::power)
-    return pack<std::remove_cvref_t<decltype(e.base)>, std::remove_cvref_t<decltype(e.exponent)>>(e.base, e.exponent);
+  if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary || E::kind == node_kind::power)
+    return e.operands;
   else if constexpr (E::kind == node_kind::sum)
     return e.terms;
   else if constexpr (E::kind == node_kind::product)

@@ -7,13 +7,26 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 
 namespace leibniz::detail {
 
-template <std::size_t I, class T>
+// An empty operand (every expression without runtime constants) is not stored at all
+// but made anew when read: two equal empty subobjects would otherwise need two
+// addresses, and expressions such as sin(x) + x * y would stop being empty objects.
+template <std::size_t I, class T, bool Empty = std::is_empty_v<T>>
 struct pack_leaf {
-  [[no_unique_address]] T value;
+  T value;
+  constexpr pack_leaf() = default;
+  constexpr explicit pack_leaf(const T& v) : value(v) {}
+  constexpr const T& get() const { return value; }
+};
+template <std::size_t I, class T>
+struct pack_leaf<I, T, true> {
+  constexpr pack_leaf() = default;
+  constexpr explicit pack_leaf(const T&) {}
+  constexpr T get() const { return T{}; }
 };
 
 template <class Indices, class... Ts>
@@ -34,9 +47,9 @@ struct pack : pack_storage<std::index_sequence_for<Ts...>, Ts...> {
   static constexpr std::size_t size = sizeof...(Ts);
 };
 
-template <std::size_t I, class T>
-constexpr const T& get(const pack_leaf<I, T>& leaf) {
-  return leaf.value;
+template <std::size_t I, class T, bool Empty>
+constexpr decltype(auto) get(const pack_leaf<I, T, Empty>& leaf) {
+  return leaf.get();
 }
 
 /// The type of the I-th element of a pack.

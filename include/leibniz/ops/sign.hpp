@@ -32,7 +32,7 @@ constexpr auto sign(const A& a) {
 }
 
 template <class A>
-constexpr auto sign_op::derivative(const A& a) {
+constexpr auto sign_op::derivative(const A&) {
   return c<0>;
 }
 

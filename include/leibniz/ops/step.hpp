@@ -32,7 +32,7 @@ constexpr auto step(const A& a) {
 }
 
 template <class A>
-constexpr auto step_op::derivative(const A& a) {
+constexpr auto step_op::derivative(const A&) {
   return c<0>;
 }
 
