@@ -97,10 +97,14 @@ constexpr auto d(const F& f, const Vs&... vs) {
 ///     static_assert(d<4>(sin(x), x) == sin(x));
 template <std::size_t N, class F, class V>
 constexpr auto d(const F& f, const V& v) {
-  if constexpr (N == 0)
+  static_assert(Expression<F>, "leibniz::d<n>(f, x): 'f' must be a leibniz expression");
+  static_assert(Variable<V>,
+                "leibniz::d<n>(f, x): 'x' must be a variable (leibniz::var<\"name\">); "
+                "differentiating by an expression that is not a variable is not defined");
+  if constexpr (N == 0 || !Expression<F> || !Variable<V>)
     return f;
   else
-    return d<N - 1>(d(f, v), v);
+    return d<N - 1>(detail::derivative_by(f, v), v);
 }
 
 }  // namespace leibniz

@@ -38,7 +38,7 @@ constexpr bool check_bound_once() {
   constexpr std::size_t count = (std::size_t(0) + ... + std::size_t(Bs::name == Name));
   static_assert(count <= 1 || variable_is_bound_twice<Name>::value,
                 "leibniz: a variable is bound twice in one evaluation; bind each variable once "
-                "(its name is in variable_is_bound_twice<...> above)");
+                "(the compiler shows its name in variable_is_bound_twice<...>)");
   return count <= 1;
 }
 
@@ -47,7 +47,7 @@ constexpr bool check_bound() {
   constexpr bool bound = ((Bs::name == Name) || ...);
   static_assert(bound || variable_is_not_bound<Name>::value,
                 "leibniz: cannot evaluate: a variable of the expression has no value; bind it as "
-                "`name = value` (its name is in variable_is_not_bound<...> above)");
+                "`name = value` (the compiler shows its name in variable_is_not_bound<...>)");
   return bound;
 }
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <tuple>
 #include <vector>
@@ -66,17 +67,19 @@ constexpr auto free_variables_pack() {
   return variables_v<E>;
 }
 
+// Static nodes are told apart by their 64-bit structural hash, so a walk never descends
+// twice into one subexpression (its cost follows the DAG, not the written-out tree).
 struct node_census {
-  std::vector<const void*> seen;
+  std::vector<std::uint64_t> seen;
   std::size_t with_runtime_constants = 0;
 };
 
 template <class E>
 constexpr void count_nodes(node_census& census) {
   if constexpr (E::is_static) {
-    for (const void* id : census.seen)
-      if (id == type_id<E>) return;
-    census.seen.push_back(type_id<E>);
+    for (std::uint64_t hash : census.seen)
+      if (hash == E::hash) return;
+    census.seen.push_back(E::hash);
   } else {
     ++census.with_runtime_constants;
   }

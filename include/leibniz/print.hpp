@@ -189,9 +189,12 @@ printed print_product(const pack<Fs...>& factors) {
   std::string top = join<Style>(numerator, Style::times(), negative_level);
   if (!number.empty()) top = top.empty() ? number : number + Style::times() + top;
   if (top.empty()) top = "1";
-  const bool compound = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1 ||
-                        (denominator.size() == 1 && denominator.front().level <= negative_level);
-  std::string bottom = join<Style>(denominator, Style::times(), negative_level);
+  // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
+  // several always are (x / (y * z)).
+  const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
+  const bool compound = several || (denominator.size() == 1 && denominator.front().level < power_level);
+  std::string bottom = several ? join<Style>(denominator, Style::times(), negative_level)
+                               : (denominator.empty() ? "" : denominator.front().text);
   if (!denominator_number.empty()) bottom = bottom.empty() ? denominator_number : denominator_number + Style::times() + bottom;
   const bool single = numerator.size() + (number.empty() ? 0 : 1) == 1 && bottom.empty();
   if (bottom.empty())

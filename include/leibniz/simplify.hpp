@@ -233,8 +233,7 @@ constexpr auto make_plan() {
   if constexpr (Additive) p.number = {0, 1};
   else p.number = {1, 1};
   const std::array<role, n> roles{role_of<Ts>()...};
-  const std::array<const void*, n> keys{
-      type_id<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>>...};
+  const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
   const std::array<rational, n> values{[] {
     if constexpr (is_rational_v<Ts>) return Ts::value;
     else if constexpr (Additive) return coefficient_of<Ts>();
@@ -281,7 +280,7 @@ constexpr auto make_order() {
   constexpr std::size_t n = sizeof...(Ts);
   const std::array<std::uint64_t, n> hashes{
       std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>::hash...};
-  const std::array<const void*, n> keys{type_id<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>>...};
+  const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
   std::array<std::size_t, n> order{};
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   for (std::size_t i = 1; i < n; ++i)  // insertion sort: n is small and it is stable
@@ -381,7 +380,7 @@ constexpr bool needs_another_pass() {
   constexpr std::size_t n = sizeof...(Rs);
   const std::array<bool, n> settled{(!is_rational_v<Rs> && !is_product_v<Rs>)...};
   const std::array<bool, n> is_static{Rs::is_static...};
-  const std::array<const void*, n> keys{type_id<base_t<Rs>>...};
+  const auto keys = type_classes<base_t<Rs>...>();
   for (std::size_t i = 0; i < n; ++i) {
     if (!settled[i]) return true;
     for (std::size_t j = 0; j < i; ++j)

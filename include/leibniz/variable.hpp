@@ -48,9 +48,11 @@ struct variable : node<variable<Name>> {
   template <class T>
   constexpr auto operator=(const T& value) const {
     static_assert(detail::is_bindable_v<T>,
-                  "leibniz: a variable is bound to a number (float, double, long double, an integer) "
-                  "or an Eigen array of float or double: `x = 1.0`");
-    return binding<Name, T>{value};
+                  "leibniz: a variable is bound to a number (float, double, long double or an integer): `x = 1.0`");
+    if constexpr (detail::is_bindable_v<T>)
+      return binding<Name, T>{value};
+    else
+      return binding<Name, double>{0.0};  // after the message above, without a cascade of further errors
   }
 };
 

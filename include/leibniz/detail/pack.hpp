@@ -5,6 +5,7 @@
 // std::tuple, which matters: sums and products are built for every derivative.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -91,11 +92,22 @@ constexpr decltype(auto) apply(const pack<Ts...>& p, F&& f) {
   }(std::index_sequence_for<Ts...>{});
 }
 
-/// A compile-time identity for types, comparable in constant expressions.
-template <class T>
-inline constexpr char type_tag = 0;
-template <class T>
-inline constexpr const void* type_id = &type_tag<T>;
+/// The index of the first type in Ks that is K (sizeof...(Ks) if none).
+template <class K, class... Ks>
+constexpr std::size_t first_index_of() {
+  constexpr bool match[] = {std::is_same_v<K, Ks>..., false};
+  std::size_t i = 0;
+  while (i < sizeof...(Ks) && !match[i]) ++i;
+  return i;
+}
+
+/// Numbers for a list of types, equal exactly where the types are equal: each type's
+/// first position in the list. (Not addresses of per-type variables: GCC rejects
+/// comparing those in constant expressions under -fsanitize=undefined, PR 71962.)
+template <class... Ks>
+constexpr std::array<std::size_t, sizeof...(Ks)> type_classes() {
+  return {first_index_of<Ks, Ks...>()...};
+}
 
 /// FNV-1a step, for the structural hash that orders operands canonically.
 constexpr std::uint64_t hash_mix(std::uint64_t h, std::uint64_t v) {
