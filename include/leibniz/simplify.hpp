@@ -97,8 +97,12 @@ inline void error_canonical_order_hash_collision() {}
 
 template <class... Ts>
 constexpr auto make_sum(const Ts&... terms);
+template <class A, class B>
+constexpr auto make_sum(const A& a, const B& b);
 template <class... Fs>
 constexpr auto make_product(const Fs&... factors);
+template <class A, class B>
+constexpr auto make_product(const A& a, const B& b);
 template <class B, class E>
 constexpr auto make_power(const B& base, const E& exponent);
 
@@ -352,9 +356,37 @@ constexpr auto canonical_sum(const pack<Ts...>& p) {
     return build_sum(terms);
 }
 
+// Two terms that cannot merge (neither is a sum or a number, and their monomials differ)
+// only need ordering: the commonest case, built without a plan. Gives the same type as
+// canonical_sum; equal hashes go the general way, which reports collisions.
+template <class A, class B>
+constexpr bool sum_needs_no_plan() {
+  if constexpr (is_sum_v<A> || is_sum_v<B> || is_rational_v<A> || is_rational_v<B> || is_runtime_v<A> ||
+                is_runtime_v<B>)
+    return false;
+  else
+    return monomial_t<A>::hash != monomial_t<B>::hash;
+}
+
 template <class... Ts>
 constexpr auto make_sum(const Ts&... terms) {
   return canonical_sum(concat(sum_terms(terms)...));
+}
+
+template <class A, class B>
+constexpr auto make_sum(const A& a, const B& b) {
+  if constexpr (is_rational_equal_v<A, rational{0, 1}>)
+    return b;
+  else if constexpr (is_rational_equal_v<B, rational{0, 1}>)
+    return a;
+  else if constexpr (sum_needs_no_plan<A, B>()) {
+    if constexpr (monomial_t<A>::hash < monomial_t<B>::hash)
+      return sum<A, B>(make_pack(a, b));
+    else
+      return sum<B, A>(make_pack(b, a));
+  } else {
+    return canonical_sum(concat(sum_terms(a), sum_terms(b)));
+  }
 }
 
 // ---------------------------------------------------------------- products
@@ -440,9 +472,65 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
   }
 }
 
+// Plan-free cases of a product of two, each giving the same type as canonical_product:
+// two factors with different bases (only ordered), and a rational times a non-sum.
+template <class T>
+inline constexpr bool is_plain_factor_v = !is_product_v<T> && !is_rational_v<T> && !is_runtime_v<T>;
+
+template <class A, class B>
+constexpr bool product_needs_no_plan() {
+  if constexpr (is_plain_factor_v<A> && is_plain_factor_v<B>)
+    return base_t<A>::hash != base_t<B>::hash;
+  else
+    return false;
+}
+
+template <rational C, class P, std::size_t... I>
+constexpr auto scale_product(const P& factors, std::index_sequence<I...>) {
+  using first = element_t<0, P>;
+  if constexpr (is_rational_v<first>) {  // fold into the coefficient
+    constexpr rational k = C * first::value;
+    if constexpr (k.is_one() && sizeof...(I) == 1)
+      return get<1>(factors);
+    else if constexpr (k.is_one())
+      return product<element_t<I + 1, P>...>(make_pack(get<I + 1>(factors)...));
+    else
+      return product<constant_t<k>, element_t<I + 1, P>...>(make_pack(constant_t<k>{}, get<I + 1>(factors)...));
+  } else {
+    return product<constant_t<C>, element_t<0, P>, element_t<I + 1, P>...>(
+        make_pack(constant_t<C>{}, get<0>(factors), get<I + 1>(factors)...));
+  }
+}
+
 template <class... Fs>
 constexpr auto make_product(const Fs&... factors) {
   return canonical_product(concat(product_factors(factors)...));
+}
+
+template <class A, class B>
+constexpr auto make_product(const A& a, const B& b) {
+  constexpr rational ka = rational_value<A>(), kb = rational_value<B>();
+  if constexpr ((is_rational_v<A> && ka.is_zero()) || (is_rational_v<B> && kb.is_zero()))
+    return constant<0>{};
+  else if constexpr (is_rational_v<A> && ka.is_one())
+    return b;
+  else if constexpr (is_rational_v<B> && kb.is_one())
+    return a;
+  else if constexpr (product_needs_no_plan<A, B>()) {
+    if constexpr (base_t<A>::hash < base_t<B>::hash)
+      return product<A, B>(make_pack(a, b));
+    else
+      return product<B, A>(make_pack(b, a));
+  } else if constexpr (is_rational_v<A> && is_plain_factor_v<B> && !is_sum_v<B>) {
+    return product<A, B>(make_pack(a, b));
+  } else if constexpr (is_rational_v<A> && is_product_v<B>) {
+    if constexpr (!is_runtime_v<element_t<0, decltype(b.factors)>>)
+      return scale_product<ka>(b.factors, std::make_index_sequence<decltype(b.factors)::size - 1>{});
+    else
+      return canonical_product(concat(product_factors(a), product_factors(b)));
+  } else {
+    return canonical_product(concat(product_factors(a), product_factors(b)));
+  }
 }
 
 // ---------------------------------------------------------------- powers

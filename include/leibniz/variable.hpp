@@ -45,7 +45,10 @@ struct variable : node<variable<Name>> {
   template <fixed_string Other>
   static constexpr bool depends_on = Other == Name;
 
+  // Not for expressions, so that traits such as std::is_assignable (asked by std::tuple
+  // of variables, for one) see no assignment rather than the error below.
   template <class T>
+    requires(!Expression<T>)
   constexpr auto operator=(const T& value) const {
     static_assert(detail::is_bindable_v<T>,
                   "leibniz: a variable is bound to a number (float, double, long double or an integer): `x = 1.0`");
