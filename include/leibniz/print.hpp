@@ -34,6 +34,7 @@ struct printed {
 };
 
 struct plain_style {
+  static constexpr bool fraction_groups = false;  // "a / b" does not group a or b
   static std::string group(const std::string& s) { return "(" + s + ")"; }
   static std::string times() { return " * "; }
   static std::string rational(std::intmax_t n, std::intmax_t d) {
@@ -55,6 +56,7 @@ struct plain_style {
 };
 
 struct latex_style {
+  static constexpr bool fraction_groups = true;  // \frac{a}{b} groups both
   static std::string group(const std::string& s) { return "\\left(" + s + "\\right)"; }
   static std::string times() { return " \\cdot "; }
   static std::string rational(std::intmax_t n, std::intmax_t d) {
@@ -73,7 +75,9 @@ struct latex_style {
   }
   template <class Tag>
   static std::string named() { return std::string(Tag::latex); }
-  static std::string variable(std::string_view name) {  // x1 -> x_{1}
+  static std::string variable(std::string_view name) {  // x1 -> x_{1}, w_1 -> w_{1}
+    if (const std::size_t bar = name.find('_'); bar != std::string_view::npos && bar > 0 && bar + 1 < name.size())
+      return std::string(name.substr(0, bar)) + "_{" + std::string(name.substr(bar + 1)) + "}";
     std::size_t i = name.size();
     while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9') --i;
     if (i == 0 || i == name.size()) return std::string(name);
@@ -123,16 +127,8 @@ printed print_positive_power(const B& base, rational r) {
   return {Style::power(operand<Style>(b, atom_level), exponent, r.is_integer()), power_level, false, rank};
 }
 
-template <class Style, class... Ts>
-printed print_sum(const pack<Ts...>& terms) {
-  std::vector<printed> parts;
-  std::vector<printed> numbers;
-  apply(terms, [&](const auto&... t) {
-    ((is_rational_v<std::remove_cvref_t<decltype(t)>> || is_runtime_v<std::remove_cvref_t<decltype(t)>>
-          ? numbers.push_back(print<Style>(t))
-          : parts.push_back(print<Style>(t))),
-     ...);
-  });
+template <class Style>
+printed finish_sum(std::vector<printed> parts, std::vector<printed> numbers) {
   std::stable_sort(parts.begin(), parts.end(), [](const printed& a, const printed& b) { return a.text < b.text; });
   parts.insert(parts.end(), numbers.begin(), numbers.end());
   // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
@@ -149,12 +145,50 @@ printed print_sum(const pack<Ts...>& terms) {
   return {out, sum_level, false};
 }
 
+template <class Style, class... Ts>
+printed print_sum(const pack<Ts...>& terms) {
+  std::vector<printed> parts;
+  std::vector<printed> numbers;
+  apply(terms, [&](const auto&... t) {
+    ((is_rational_v<std::remove_cvref_t<decltype(t)>> || is_runtime_v<std::remove_cvref_t<decltype(t)>>
+          ? numbers.push_back(print<Style>(t))
+          : parts.push_back(print<Style>(t))),
+     ...);
+  });
+  return finish_sum<Style>(std::move(parts), std::move(numbers));
+}
+
 template <class F>
 constexpr bool has_rational_exponent() {
   if constexpr (is_power_v<F>)
     return is_rational_v<std::remove_cvref_t<decltype(std::declval<F>().exponent())>>;
   else
     return false;
+}
+
+template <class Style>
+printed finish_product(std::vector<printed> numerator, std::vector<printed> denominator, const std::string& number,
+                       const std::string& denominator_number, bool negative) {
+  for (printed& p : denominator)  // x / (-2.0) is -x / 2.0
+    if (p.negative) negative = !negative, p.negative = false;
+  const bool has_denominator = !denominator.empty() || !denominator_number.empty();
+  // A lone numerator needs no brackets where the fraction bar groups it (LaTeX's \frac).
+  std::string top = has_denominator && Style::fraction_groups && numerator.size() == 1 && number.empty()
+                        ? numerator.front().text
+                        : join<Style>(numerator, Style::times(), negative_level);
+  if (!number.empty()) top = top.empty() ? number : number + Style::times() + top;
+  if (top.empty()) top = "1";
+  // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
+  // several always are (x / (y * z)).
+  const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
+  const bool compound = several || (denominator.size() == 1 && denominator.front().level < power_level);
+  std::string bottom = several ? join<Style>(denominator, Style::times(), negative_level)
+                               : (denominator.empty() ? "" : denominator.front().text);
+  if (!denominator_number.empty()) bottom = bottom.empty() ? denominator_number : denominator_number + Style::times() + bottom;
+  const bool single = numerator.size() + (number.empty() ? 0 : 1) == 1 && bottom.empty();
+  if (bottom.empty())
+    return {top, single ? numerator.empty() ? atom_level : numerator.front().level : product_level, negative};
+  return {Style::fraction(top, bottom, compound), product_level, negative};
 }
 
 template <class Style, class... Fs>
@@ -186,20 +220,7 @@ printed print_product(const pack<Fs...>& factors) {
         }(f),
         ...);
   });
-  std::string top = join<Style>(numerator, Style::times(), negative_level);
-  if (!number.empty()) top = top.empty() ? number : number + Style::times() + top;
-  if (top.empty()) top = "1";
-  // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
-  // several always are (x / (y * z)).
-  const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
-  const bool compound = several || (denominator.size() == 1 && denominator.front().level < power_level);
-  std::string bottom = several ? join<Style>(denominator, Style::times(), negative_level)
-                               : (denominator.empty() ? "" : denominator.front().text);
-  if (!denominator_number.empty()) bottom = bottom.empty() ? denominator_number : denominator_number + Style::times() + bottom;
-  const bool single = numerator.size() + (number.empty() ? 0 : 1) == 1 && bottom.empty();
-  if (bottom.empty())
-    return {top, single ? numerator.empty() ? atom_level : numerator.front().level : product_level, negative};
-  return {Style::fraction(top, bottom, compound), product_level, negative};
+  return finish_product<Style>(std::move(numerator), std::move(denominator), number, denominator_number, negative);
 }
 
 template <class Style, class E>
@@ -224,7 +245,7 @@ printed print(const E& e) {
     if constexpr (is_rational_v<X>) {
       if constexpr (X::value.is_negative()) {
         const printed below = print_positive_power<Style>(e.base(), -X::value);
-        return {Style::fraction("1", below.text, below.level <= negative_level), product_level, false};
+        return {Style::fraction("1", below.text, below.level < power_level), product_level, below.negative};
       } else {
         return print_positive_power<Style>(e.base(), X::value);
       }
