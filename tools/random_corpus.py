@@ -840,7 +840,7 @@ def main():
     parser.add_argument("--max-size", type=int, default=48, help="largest expression, in nodes (hunting only)")
     args = parser.parse_args()
 
-    candidates = [i for i in range(args.first, args.first + args.count + len(KNOWN_LIBRARY_BUGS)) ]
+    candidates = range(args.first, args.first + args.count + len(KNOWN_LIBRARY_BUGS))
     skipped = {i for (s, i) in KNOWN_LIBRARY_BUGS if s == args.seed}
     indices = [i for i in candidates if i not in skipped][: args.count]
     work = [(args.seed, i, args.max_depth, args.max_size) for i in indices]
