@@ -44,14 +44,7 @@ def main() -> int:
     parser.add_argument("--target", required=True)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("probes", nargs="*", type=pathlib.Path)
-    argv = sys.argv[1:]
-    if "--" not in argv:
-        parser.error("no compiler command: end the arguments with -- COMPILER [ARGS...]")
-    split = argv.index("--")
-    args = parser.parse_args(argv[:split])
-    compiler = argv[split + 1:]
-    if not compiler:
-        parser.error("no compiler command after --")
+    args, compiler = project_flags.parse_with_compiler(parser)
 
     flags = project_flags.include_and_define_flags(
         project_flags.target_flags(args.build_root, args.target))

@@ -55,14 +55,7 @@ def main() -> int:
     parser.add_argument("--build-root", required=True)
     parser.add_argument("--target", required=True)
     parser.add_argument("snippet", type=pathlib.Path)
-    argv = sys.argv[1:]
-    if "--" not in argv:
-        parser.error("no compiler command: end the arguments with -- COMPILER [ARGS...]")
-    split = argv.index("--")
-    args = parser.parse_args(argv[:split])
-    compiler = argv[split + 1:]
-    if not compiler:
-        parser.error("no compiler command after --")
+    args, compiler = project_flags.parse_with_compiler(parser)
 
     name = args.snippet.name
     expectations = EXPECT.findall(args.snippet.read_text(encoding="utf-8"))

@@ -5,8 +5,10 @@ compile snippets outside the build graph exactly as the project's own sources
 are compiled (include directories, defines, -std, warnings, -Werror), read from
 <build-root>/meson-info/intro-targets.json.
 """
+import argparse
 import json
 import pathlib
+import sys
 
 
 def target_flags(build_root: str, target: str) -> list[str]:
@@ -43,3 +45,17 @@ def include_and_define_flags(flags: list[str]) -> list[str]:
 def plain_diagnostics() -> list[str]:
     """Diagnostics without colour codes, so they can be matched with regexes."""
     return ["-fdiagnostics-color=never"]
+
+
+def parse_with_compiler(parser: argparse.ArgumentParser) -> tuple[argparse.Namespace, list[str]]:
+    """Parse `OPTIONS... -- COMPILER [ARGS...]`: the script's own options, then the
+    compiler command Meson passes after `--`."""
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        parser.error("no compiler command: end the arguments with -- COMPILER [ARGS...]")
+    split = argv.index("--")
+    args = parser.parse_args(argv[:split])
+    compiler = argv[split + 1:]
+    if not compiler:
+        parser.error("no compiler command after --")
+    return args, compiler
