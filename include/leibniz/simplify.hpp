@@ -135,16 +135,14 @@ constexpr auto monomial_of(const T& term) {
 template <class T>
 using monomial_t = decltype(monomial_of(std::declval<const T&>()));
 
+/// The rational coefficient of a term: 3 for 3xy, 1 for xy.
 template <class T>
 constexpr rational coefficient_of() {
   if constexpr (is_product_v<T>) {
-    if constexpr (is_rational_v<std::remove_cvref_t<decltype(get<0>(std::declval<const T&>().factors))>>)
-      return std::remove_cvref_t<decltype(get<0>(std::declval<const T&>().factors))>::value;
-    else
-      return {1, 1};
-  } else {
-    return {1, 1};
+    using first = element_t<0, decltype(std::declval<const T&>().factors)>;
+    if constexpr (is_rational_v<first>) return first::value;
   }
+  return {1, 1};
 }
 
 /// coef * monomial, rebuilt as a canonical product (the monomial is already canonical).
