@@ -10,7 +10,9 @@
 #include "detail/pack.hpp"
 #include "expression.hpp"
 #include "functions.hpp"
+#include "dag.hpp"
 #include "inspect.hpp"
+#include "parameters.hpp"
 #include "variable.hpp"
 
 namespace leibniz {
@@ -88,33 +90,37 @@ constexpr std::size_t binding_index() {
   return 0;
 }
 
-/// The value of e, each operand evaluated in R.
-template <class R, class E, class... Bs>
-R evaluate(const E& e, const pack<Bs...>& env) {
-  if constexpr (E::kind == node_kind::constant) {
-    return R(E::value.num) / R(E::value.den);
-  } else if constexpr (E::kind == node_kind::named_constant) {
-    return E::tag::template value<R>;
-  } else if constexpr (E::kind == node_kind::runtime_constant) {
-    return R(e.value);
-  } else if constexpr (E::kind == node_kind::variable) {
-    return R(get<binding_index<E::name, Bs...>()>(env).value);
-  } else if constexpr (E::kind == node_kind::unary) {
-    return E::op::apply(evaluate<R>(e.arg(), env));
-  } else if constexpr (E::kind == node_kind::binary) {
-    return E::op::apply(evaluate<R>(e.lhs(), env), evaluate<R>(e.rhs(), env));
-  } else if constexpr (E::kind == node_kind::power) {
-    using X = std::remove_cvref_t<decltype(e.exponent())>;
-    if constexpr (is_rational_v<X>)
-      return pow_op::apply_exact<X::value.num, X::value.den>(evaluate<R>(e.base(), env));
-    else
-      return R(pow_op::apply(evaluate<R>(e.base(), env), evaluate<R>(e.exponent(), env)));
-  } else if constexpr (E::kind == node_kind::sum) {
-    return apply(e.terms, [&](const auto&... t) { return (evaluate<R>(t, env) + ...); });
-  } else {
-    return apply(e.factors, [&](const auto&... f) { return (evaluate<R>(f, env) * ...); });
+/// Reads a variable's value from the bindings, converted to R.
+template <class R, class... Bs>
+struct scalar_loader {
+  const pack<Bs...>& bindings;
+  template <fixed_string Name>
+  constexpr R operator()(variable<Name>) const {
+    return R(get<binding_index<Name, Bs...>()>(bindings).value);
   }
+};
+template <class R, class... Bs>
+constexpr scalar_loader<R, Bs...> load_from(const pack<Bs...>& bindings) {
+  return {bindings};
 }
+
+/// The value of e, each unique node computed once, in R.
+template <class R, class E, class... Bs>
+constexpr R evaluate(const E& e, const pack<Bs...>& bindings) {
+  using scheduled = schedule_for_t<lifted_t<E>>;
+  const auto all = concat(bindings, parameter_bindings(e));
+  R values[scheduled::size];
+  run_schedule(static_cast<typename scheduled::schedule_type*>(nullptr), values, load_from<R>(all));
+  return values[scheduled::outputs[0]];
+}
+
+/// Whether a binding holds an array (eigen.hpp says which types are arrays).
+template <class T>
+inline constexpr bool is_array_v = false;
+
+/// Evaluation over arrays, defined in eigen.hpp.
+template <class E, class... Bs>
+auto evaluate_arrays(const E& f, const Bs&... bindings);
 
 }  // namespace detail
 
@@ -131,10 +137,12 @@ constexpr auto eval(const E& f, const Bs&... bindings) {
   static_assert((detail::is_binding_v<Bs> && ...),
                 "leibniz::eval(f, x = v, ...): every argument after 'f' must be a binding written `x = value`");
   if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
-    if constexpr (detail::check_bindings<E, Bs...>())
-      return detail::evaluate<detail::result_t<E, Bs...>>(f, detail::make_pack(bindings...));
-    else
+    if constexpr (!detail::check_bindings<E, Bs...>())
       return 0.0;  // after the message above, without a cascade of further errors
+    else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
+      return detail::evaluate_arrays(f, bindings...);
+    else
+      return detail::evaluate<detail::result_t<E, Bs...>>(f, detail::make_pack(bindings...));
   } else {
     return 0.0;
   }

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -13,7 +14,7 @@ struct max_op {
   static constexpr std::string_view latex = "\\max";
   template <class T>
   static T apply(const T& a, const T& b) {
-    return a >= b ? a : b;
+    return detail::choose(a >= b, a, b);
   }
   static constexpr detail::rational fold(detail::rational a, detail::rational b) { return b < a ? a : b; }
   template <class A, class B>

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -19,13 +20,13 @@ struct pow_op {
   template <std::intmax_t N, class T>
   static T integer_power(const T& v) {
     if constexpr (N == 0) {
-      return T(1);
+      return detail::splat<T>(1);
     } else if constexpr (N == 1) {
       return v;
     } else {
       const T half = integer_power<N / 2>(v);
-      if constexpr (N % 2 == 0) return half * half;
-      else return half * half * v;
+      if constexpr (N % 2 == 0) return T(half * half);
+      else return T(half * half * v);
     }
   }
 
@@ -35,11 +36,22 @@ struct pow_op {
     using std::cbrt;
     using std::pow;
     using std::sqrt;
-    if constexpr (N < 0) return T(1) / apply_exact<-N, D>(v);
-    else if constexpr (D == 1) return integer_power<N>(v);
-    else if constexpr (D == 2) return integer_power<N>(sqrt(v));
-    else if constexpr (D == 3) return integer_power<N>(cbrt(v));
-    else return pow(v, T(N) / T(D));
+    using S = detail::scalar_of_t<T>;
+    if constexpr (N < 0) {
+      return T(detail::splat<T>(1) / apply_exact<-N, D>(v));
+    } else if constexpr (D == 1) {
+      return integer_power<N>(v);
+    } else if constexpr (D == 2) {
+      return integer_power<N>(T(sqrt(v)));
+    } else if constexpr (D == 3 && requires { cbrt(v); }) {
+      return integer_power<N>(T(cbrt(v)));
+    } else if constexpr (D == 3) {  // Eigen has no array cbrt: the real cube root by hand
+      const T third = detail::splat<T>(S(1) / S(3));
+      const T root = detail::choose(v < detail::splat<T>(0), T(-pow(T(-v), third)), T(pow(v, third)));
+      return integer_power<N>(root);
+    } else {
+      return T(pow(v, detail::splat<T>(S(N) / S(D))));
+    }
   }
 
   template <class T, class U>

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -14,7 +15,7 @@ struct relu_op {
   static constexpr std::string_view latex = "\\operatorname{relu}";
   template <class T>
   static T apply(const T& v) {
-    return v < T(0) ? T(0) : v;
+    return detail::choose(v < detail::splat<T>(0), detail::splat<T>(0), v);
   }
   static constexpr detail::folded fold(detail::rational r) {
     return {true, r.is_negative() ? detail::rational{0, 1} : r};

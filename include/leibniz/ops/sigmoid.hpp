@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -14,10 +15,12 @@ struct sigmoid_op {
   static constexpr std::string_view latex = "\\sigma";
   template <class T>
   static T apply(const T& v) {
+    // One exp of -|v| <= 0, which cannot overflow: 1 / (1 + e) for v >= 0, e / (1 + e) below.
+    using std::abs;
     using std::exp;
-    if (v >= T(0)) return T(1) / (T(1) + exp(-v));
-    const T e = exp(v);
-    return e / (T(1) + e);
+    const T e = exp(-abs(v));
+    const T r = detail::splat<T>(1) / (detail::splat<T>(1) + e);
+    return detail::choose(v >= detail::splat<T>(0), r, T(e * r));
   }
   static constexpr detail::folded fold(detail::rational r) {
     if (r.is_zero()) return {true, {1, 2}};

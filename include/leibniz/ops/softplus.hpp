@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -14,9 +15,12 @@ struct softplus_op {
   static constexpr std::string_view latex = "\\operatorname{softplus}";
   template <class T>
   static T apply(const T& v) {
+    // max(v, 0) + log1p(exp(-|v|)): exp of a number <= 0 cannot overflow.
+    using std::abs;
     using std::exp;
     using std::log1p;
-    return v > T(0) ? v + log1p(exp(-v)) : log1p(exp(v));
+    const T zero = detail::splat<T>(0);
+    return T(detail::choose(v > zero, v, zero) + log1p(exp(-abs(v))));
   }
   template <class A>
   static constexpr auto derivative(const A& a);

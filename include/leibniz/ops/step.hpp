@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "../detail/lanes.hpp"
 #include "../operators.hpp"
 
 namespace leibniz {
@@ -14,7 +15,8 @@ struct step_op {
   static constexpr std::string_view latex = "\\operatorname{step}";
   template <class T>
   static T apply(const T& v) {
-    return v > T(0) ? T(1) : (v <= T(0) ? T(0) : v);
+    const T zero = detail::splat<T>(0);
+    return detail::choose(v > zero, detail::splat<T>(1), detail::choose(v <= zero, zero, v));  // NaN stays NaN
   }
   static constexpr detail::folded fold(detail::rational r) {
     return {true, {r.num > 0 ? 1 : 0, 1}};

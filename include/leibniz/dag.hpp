@@ -1,0 +1,148 @@
+// leibniz/dag.hpp — the shared-subexpression graph: each unique node computed once.
+//
+// Identical subexpressions of a static expression have identical types, so the unique
+// nodes of several outputs are found by type alone. A plan lists them in topological
+// order (operands before the nodes that use them), each step naming the slots of its
+// operands; running a plan fills one value per step. The value type is the caller's: a
+// scalar, a SIMD batch or a block of an Eigen array (see detail/lanes.hpp), so the
+// same plan serves all three. Expressions with runtime constants are scheduled in their
+// lifted form (parameters.hpp), where every runtime constant is its own parameter.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+#include "detail/children.hpp"
+#include "detail/lanes.hpp"
+#include "detail/pack.hpp"
+#include "expression.hpp"
+#include "functions.hpp"
+#include "simplify.hpp"
+
+namespace leibniz::detail {
+
+/// One step of a plan: the node E, computed from the values in the slots Operands.
+template <class E, std::size_t... Operands>
+struct step {
+  using node = E;
+};
+
+/// The unique nodes of some expressions in topological order.
+template <class... Steps>
+struct schedule {
+  static constexpr std::size_t size = sizeof...(Steps);
+};
+
+/// A plan, and the slot where the node just placed into it lives.
+template <class Schedule, std::size_t Slot>
+struct placed {
+  using schedule_type = Schedule;
+  static constexpr std::size_t slot = Slot;
+};
+
+/// The slot of node E in the plan, or the plan's size if E is not in it yet.
+template <class E, class... Steps>
+constexpr std::size_t slot_of(schedule<Steps...>*) {
+  constexpr bool match[] = {std::is_same_v<typename Steps::node, E>..., false};
+  std::size_t i = 0;
+  while (i < sizeof...(Steps) && !match[i]) ++i;
+  return i;
+}
+
+template <class E, class P>
+constexpr auto place(P* p);
+
+template <class E, class... Steps, std::size_t... Slots>
+constexpr auto place_operands(schedule<Steps...>*, pack<>*, std::index_sequence<Slots...>) {
+  return placed<schedule<Steps..., step<E, Slots...>>, sizeof...(Steps)>{};
+}
+template <class E, class P, class C, class... Cs, std::size_t... Slots>
+constexpr auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots...>) {
+  using operand = decltype(place<C>(p));
+  return place_operands<E>(static_cast<typename operand::schedule_type*>(nullptr), static_cast<pack<Cs...>*>(nullptr),
+                           std::index_sequence<Slots..., operand::slot>{});
+}
+
+/// Adds E and the operands it needs to the plan, each unique node once.
+template <class E, class P>
+constexpr auto place(P* p) {
+  static_assert(E::is_static, "leibniz internal: plan the lifted expression (parameters.hpp)");
+  constexpr std::size_t found = slot_of<E>(static_cast<P*>(nullptr));
+  if constexpr (found < P::size)
+    return placed<P, found>{};
+  else
+    return place_operands<E>(p, static_cast<children_t<E>*>(nullptr), std::index_sequence<>{});
+}
+
+/// A plan for several outputs, and the slot of each output.
+template <class Schedule, std::size_t... Slots>
+struct scheduled {
+  using schedule_type = Schedule;
+  static constexpr std::size_t size = Schedule::size;
+  static constexpr std::array<std::size_t, sizeof...(Slots)> outputs{Slots...};
+};
+
+template <class P, std::size_t... Slots>
+constexpr auto place_all(P*, pack<>*, std::index_sequence<Slots...>) {
+  return scheduled<P, Slots...>{};
+}
+template <class P, class O, class... Os, std::size_t... Slots>
+constexpr auto place_all(P* p, pack<O, Os...>*, std::index_sequence<Slots...>) {
+  using output = decltype(place<O>(p));
+  return place_all(static_cast<typename output::schedule_type*>(nullptr), static_cast<pack<Os...>*>(nullptr),
+                   std::index_sequence<Slots..., output::slot>{});
+}
+
+/// The plan of the static expressions Os..., computed once per list of types.
+template <class... Os>
+using schedule_for_t = decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr),
+                                      std::index_sequence<>{}));
+
+template <class E>
+inline constexpr bool has_exact_exponent_v = false;
+template <class B, std::intmax_t N, std::intmax_t D>
+inline constexpr bool has_exact_exponent_v<power<B, constant<N, D>>> = true;
+
+/// The value of one step from the values of its operands; variables are read by `load`.
+template <class V, class E, std::size_t... S, class Load>
+constexpr V step_value(step<E, S...>*, const V* values, const Load& load) {
+  using R = scalar_of_t<V>;
+  if constexpr (E::kind == node_kind::constant) {
+    return splat<V>(R(E::value.num) / R(E::value.den));
+  } else if constexpr (E::kind == node_kind::named_constant) {
+    return splat<V>(E::tag::template value<R>);
+  } else if constexpr (E::kind == node_kind::variable) {
+    return load(E{});
+  } else if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary) {
+    return V(E::op::apply(values[S]...));
+  } else if constexpr (E::kind == node_kind::power && has_exact_exponent_v<E>) {
+    using X = element_t<1, children_t<E>>;
+    constexpr std::size_t base[] = {S...};
+    return pow_op::apply_exact<X::value.num, X::value.den>(values[base[0]]);
+  } else if constexpr (E::kind == node_kind::power) {
+    return V(pow_op::apply(values[S]...));
+  } else if constexpr (E::kind == node_kind::sum) {
+    return V((values[S] + ...));
+  } else {
+    static_assert(E::kind == node_kind::product, "leibniz internal: runtime constants are lifted before planning");
+    return V((values[S] * ...));
+  }
+}
+
+/// Computes every step of the plan, in order, into values[0 .. Schedule::size).
+template <class V, class... Steps, class Load>
+constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    ((values[I] = step_value<V>(static_cast<Steps*>(nullptr), values, load)), ...);
+  }(std::index_sequence_for<Steps...>{});
+}
+
+/// The plan's steps as a pack of node types, for counting and drawing.
+template <class... Steps>
+constexpr auto schedule_nodes(schedule<Steps...>*) {
+  return pack<typename Steps::node...>{};
+}
+
+}  // namespace leibniz::detail
