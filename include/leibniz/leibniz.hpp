@@ -8,6 +8,7 @@
 
 #include "constant.hpp"
 #include "derivative.hpp"
+#include "dot.hpp"
 #include "equality.hpp"
 #include "evaluate.hpp"
 #include "expression.hpp"
