@@ -3,7 +3,9 @@
 // Backpropagation cuts f into small steps, q = x + y and f = q * z, computes their
 // values forwards, then runs the chain rule backwards: the gradient reaching an
 // input is the upstream gradient (df/dq) times the local gradient (dq/dx). Every
-// local gradient here is a symbolic derivative taken by leibniz::d.
+// local gradient here is a symbolic derivative taken by leibniz::d. At the end the
+// program prints the whole graph, annotated, in Graphviz's DOT language: render it
+// with `dot -Tpng` (tools/render_graphs.py does it for docs/images/backprop.png).
 #include <iostream>
 
 #include <leibniz/leibniz.hpp>
@@ -19,6 +21,8 @@ constexpr auto f_of_qz = q * z;
 constexpr auto f = (x + y) * z;  // and as one expression
 
 static_assert(leibniz::d(f, x) == z);  // what backprop will find, known while compiling
+
+void print_graph();  // below: the annotated graph, for Graphviz
 
 int main() {
   const double xv = -2.0, yv = 5.0, zv = -4.0;
@@ -48,5 +52,14 @@ int main() {
             << "  df/dx = " << df_dx << " = " << df_dx(x = xv, y = yv, z = zv) << '\n'
             << "  df/dy = " << df_dy << " = " << df_dy(x = xv, y = yv, z = zv) << '\n'
             << "  df/dz = " << leibniz::d(f, z) << " = " << leibniz::d(f, z)(x = xv, y = yv, z = zv) << '\n';
+
+  print_graph();
 }
 // [snippet:backprop-end]
+
+// [snippet:backprop-dot]
+// The graph of f with every node's value (green) and gradient df/dnode (red) at the point.
+void print_graph() {
+  std::cout << leibniz::to_dot(f, x = -2.0, y = 5.0, z = -4.0);
+}
+// [snippet:backprop-dot-end]
