@@ -14,10 +14,14 @@ namespace detail {
 template <class T>
 inline constexpr bool is_bindable_v = std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
 
-/// Scalars are held by value, anything larger (arrays) by reference: a binding lives
-/// only for the call it is written in.
+/// Whether a binding copies its value: numbers and small views (eigen.hpp adds Eigen's
+/// maps, blocks and expressions) are copied; arrays that own their memory are
+/// referred to, so binding an array copies no element.
 template <class T>
-using binding_storage_t = std::conditional_t<std::is_arithmetic_v<T>, T, const T&>;
+inline constexpr bool is_held_by_value_v = std::is_arithmetic_v<T>;
+
+template <class T>
+using binding_storage_t = std::conditional_t<is_held_by_value_v<T>, T, const T&>;
 }  // namespace detail
 
 /// A value given to the variable `Name`, written `x = 1.0`; what `eval` takes.

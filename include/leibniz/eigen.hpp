@@ -1,0 +1,322 @@
+// leibniz/eigen.hpp — evaluation over Eigen arrays, and leibniz::tie.
+//
+// Variables bind to Eigen arrays (ArrayXd, ArrayXf, Map, blocks, segments, any
+// ArrayBase) or to numbers, which are broadcast. The unique nodes of all requested
+// outputs are computed element by element in chunks that fit the machine: a SIMD batch
+// in registers (simd.hpp: xsimd's vectorised sin, cos, exp, tanh, ...) or, with
+// -DLEIBNIZ_NO_SIMD, a block of 128 elements in Eigen fixed-size arrays (Eigen's
+// kernels). Either way every shared subexpression is computed once per element,
+// inputs are read once and outputs written once: no temporary array ever streams to
+// memory.
+#pragma once
+
+#include <Eigen/Core>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "dag.hpp"
+#include "evaluate.hpp"
+#include "gradient.hpp"
+#include "parameters.hpp"
+#include "simd.hpp"
+#include "variable.hpp"
+
+namespace leibniz {
+
+namespace detail {
+
+template <class D>
+void array_base_of(const Eigen::ArrayBase<D>&);
+
+/// An Eigen array, map, block or array expression (anything derived from ArrayBase).
+template <class T>
+concept EigenArray = requires(const T& t) { array_base_of(t); };
+
+template <EigenArray T>
+inline constexpr bool is_bindable_v<T> = std::is_floating_point_v<typename T::Scalar>;
+
+template <EigenArray T>
+inline constexpr bool is_array_v<T> = true;
+
+// Maps, blocks and expressions are small views: copy them. Arrays that own their
+// elements are referred to.
+template <EigenArray T>
+inline constexpr bool is_held_by_value_v<T> = !std::is_base_of_v<Eigen::PlainObjectBase<T>, T>;
+
+/// An array of n results in precision S.
+template <class S>
+using result_array = Eigen::Array<S, Eigen::Dynamic, 1>;
+
+/// The number of elements of the arrays among the bindings (1 if there is none);
+/// arrays of different sizes are an error that names both.
+template <class... Bs>
+Eigen::Index common_size(const Bs&... bindings) {
+  Eigen::Index size = -1;
+  std::string first;
+  (
+      [&](const auto& b) {
+        using B = std::remove_cvref_t<decltype(b)>;
+        if constexpr (is_array_v<typename B::value_type>) {
+          const Eigen::Index n = b.value.size();
+          if (size < 0) {
+            size = n;
+            first = std::string(B::name.view());
+          } else if (n != size) {
+            throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + first + " has " +
+                                        std::to_string(size) + " elements, " + std::string(B::name.view()) +
+                                        " has " + std::to_string(n));
+          }
+        }
+      }(bindings),
+      ...);
+  return size < 0 ? 1 : size;
+}
+
+/// Where one binding's elements are read from: a contiguous array of S (the bound
+/// array itself when it is one, else a converted copy), or one number for all.
+template <class S>
+struct input {
+  const S* data = nullptr;  // null for a number
+  S number{};
+  result_array<S> copy;
+};
+
+template <class S, class B>
+void prepare_input(input<S>& in, const B& b) {
+  using T = typename B::value_type;
+  if constexpr (!is_array_v<T>) {
+    in.number = S(b.value);
+  } else {
+    using traits = Eigen::internal::traits<T>;
+    if constexpr (std::is_same_v<typename T::Scalar, S> && bool(traits::Flags & Eigen::DirectAccessBit)) {
+      if (b.value.innerStride() == 1 && (b.value.cols() == 1 || b.value.rows() == 1 ||
+                                         b.value.outerStride() == (T::IsRowMajor ? b.value.cols() : b.value.rows()))) {
+        in.data = b.value.data();
+        return;
+      }
+    }
+    in.copy = b.value.template cast<S>().reshaped();
+    in.data = in.copy.data();
+  }
+}
+
+/// Reads the variables of a chunk starting at element i.
+template <class V, class S, class... Bs>
+struct chunk_loader {
+  const input<S>* inputs;
+  std::size_t i;
+  template <fixed_string Name>
+  V operator()(variable<Name>) const {
+    const input<S>& in = inputs[binding_index<Name, Bs...>()];
+    if (in.data == nullptr) return splat<V>(in.number);
+    return lanes<V>::load(in.data + i);
+  }
+};
+
+/// Computes the outputs of schedule Sched for all n elements into outputs[k][0..n).
+template <class S, class Sched, class... Bs>
+void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n) {
+  using V = chunk_t<S>;
+  constexpr std::size_t width = lanes<V>::width;
+  constexpr std::size_t k_outputs = Sched::outputs.size();
+  constexpr std::size_t k_inputs = sizeof...(Bs);
+
+  std::array<input<S>, k_inputs> inputs;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (prepare_input(inputs[I], get<I>(bindings)), ...);
+  }(std::index_sequence_for<Bs...>{});
+
+  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i) {
+    V values[Sched::size];
+    run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_loader<V, S, Bs...>{in, i});
+    for (std::size_t k = 0; k < k_outputs; ++k) lanes<V>::store(values[Sched::outputs[k]], out[k] + i);
+  };
+
+  std::size_t i = 0;
+  for (; i + width <= n; i += width) kernel(inputs.data(), outputs, i);
+  if (i == n) return;
+
+  // The last partial chunk: copied into full-width buffers (padded with ones, which
+  // every function accepts), computed, and the valid part copied out.
+  const std::size_t rest = n - i;
+  std::array<input<S>, k_inputs> tail_inputs;
+  std::array<std::array<S, width>, k_inputs> in_buffers;
+  std::array<std::array<S, width>, k_outputs> out_buffers;
+  std::array<S*, k_outputs> out_pointers;
+  for (std::size_t b = 0; b < k_inputs; ++b) {
+    tail_inputs[b].number = inputs[b].number;
+    if (inputs[b].data == nullptr) continue;
+    in_buffers[b].fill(S(1));
+    for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[i + j];
+    tail_inputs[b].data = in_buffers[b].data();
+  }
+  for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
+  kernel(tail_inputs.data(), out_pointers.data(), 0);
+  for (std::size_t k = 0; k < k_outputs; ++k)
+    for (std::size_t j = 0; j < rest; ++j) outputs[k][i + j] = out_buffers[k][j];
+}
+
+template <class... Bs>
+using array_number_t = typename common_number<typename Bs::value_type...>::type;
+
+template <class E, class... Bs>
+auto evaluate_arrays(const E& f, const Bs&... bindings) {
+  const auto all = concat(make_pack(bindings...), parameter_bindings(f));
+  return apply(all, [&](const auto&... b) {
+    using S = array_number_t<std::remove_cvref_t<decltype(b)>...>;
+    const Eigen::Index n = common_size(b...);
+    result_array<S> out(n);
+    S* const outputs[] = {out.data()};
+    evaluate_into<S, schedule_for_t<lifted_t<E>>>(all, outputs, std::size_t(n));
+    return out;
+  });
+}
+
+template <class Set, class... Bs>
+struct pending_set;
+
+template <class Set, class... Bs>
+auto evaluate_set_arrays(const Set& set, const Bs&... bindings) {
+  return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt};
+}
+
+}  // namespace detail
+
+/// The derivatives of a set over arrays, evaluated when first read (`G(x = X)[x]`,
+/// `auto [gx, gy] = ...`) or written straight into existing arrays by
+/// `leibniz::tie(gx, gy) = ...`. Like an Eigen expression held in `auto`, it refers to
+/// the arrays it was given: keep them alive until it is read.
+///
+///     Eigen::ArrayXd gx = leibniz::gradient(x * y, x, y)(x = X, y = 2.0)[x];   // 2, 2, ...
+namespace detail {
+template <class Set, class... Bs>
+struct pending_set {
+  using number = array_number_t<Bs...>;
+  using values_type = typename Set::shape::template values<result_array<number>>;
+
+  Set set;
+  pack<Bs...> bindings;
+  mutable std::optional<values_type> cache;
+
+  /// Evaluates every entry into the arrays at outputs[k] (each of the common size).
+  void write_to(number* const* outputs, std::size_t n) const {
+    using sched = typename decltype(apply(std::declval<typename Set::entries>(), [](const auto&... e) {
+      return std::type_identity<schedule_for_t<std::remove_cvref_t<decltype(e)>...>>{};
+    }))::type;
+    evaluate_into<number, sched>(bindings, outputs, n);
+  }
+  Eigen::Index size() const {
+    return apply(bindings, [](const auto&... b) { return common_size(b...); });
+  }
+
+  const values_type& values() const {
+    if (!cache) {
+      constexpr std::size_t k = Set::shape::entries;
+      const Eigen::Index n = size();
+      std::array<result_array<number>, k> arrays;
+      std::array<number*, k> outputs;
+      for (std::size_t j = 0; j < k; ++j) {
+        arrays[j].resize(n);
+        outputs[j] = arrays[j].data();
+      }
+      write_to(outputs.data(), std::size_t(n));
+      values_type v;
+      Set::shape::fill(v, [&](std::size_t j) { return arrays[j]; });
+      cache.emplace(std::move(v));
+    }
+    return *cache;
+  }
+  operator const values_type&() const { return values(); }
+
+  template <class Key>
+  decltype(auto) operator[](const Key& key) const {
+    return values()[key];
+  }
+  template <std::size_t I>
+  decltype(auto) get() const {
+    return values().template get<I>();
+  }
+};
+
+template <class T>
+inline constexpr bool is_pending_v = false;
+template <class Set, class... Bs>
+inline constexpr bool is_pending_v<pending_set<Set, Bs...>> = true;
+
+template <class A>
+void fit(A& a, Eigen::Index n) {
+  if (a.size() == n) return;
+  if constexpr (requires { a.resize(n); }) {
+    a.resize(n);
+  } else {
+    throw std::invalid_argument("leibniz::tie: a destination has " + std::to_string(a.size()) +
+                                " elements, the result has " + std::to_string(n));
+  }
+}
+
+}  // namespace detail
+
+/// Destinations for the entries of a derivative set, in order: assigning a set's
+/// result writes each entry straight into its array, with no temporary.
+template <class... As>
+struct tied {
+  std::tuple<As&...> destinations;
+
+  template <class Set, class... Bs>
+  tied& operator=(const detail::pending_set<Set, Bs...>& result) {
+    using number = typename detail::pending_set<Set, Bs...>::number;
+    static_assert(sizeof...(As) == Set::shape::entries,
+                  "leibniz::tie(a, b, ...) = ...: give one destination per entry of the result");
+    const Eigen::Index n = result.size();
+    std::apply([&](auto&... a) { (detail::fit(a, n), ...); }, destinations);
+    // Straight into the destinations when they are contiguous arrays of the result's
+    // number type; otherwise through one temporary each.
+    constexpr bool direct = ((std::is_same_v<typename As::Scalar, number> &&
+                              bool(Eigen::internal::traits<As>::Flags & Eigen::DirectAccessBit)) && ...);
+    bool contiguous = direct;
+    if constexpr (direct)
+      std::apply([&](auto&... a) { contiguous = ((a.innerStride() == 1) && ...); }, destinations);
+    if constexpr (direct) {
+      if (contiguous) {
+        std::apply([&](auto&... a) {
+          number* const outputs[] = {a.data()...};
+          result.write_to(outputs, std::size_t(n));
+        }, destinations);
+        return *this;
+      }
+    }
+    const auto& values = result.values();
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((std::get<I>(destinations) = values.entries[I].template cast<typename As::Scalar>()), ...);
+    }(std::index_sequence_for<As...>{});
+    return *this;
+  }
+};
+
+/// Existing arrays (or maps, or blocks) to receive a gradient's entries in order:
+/// `leibniz::tie(gx, gy) = leibniz::gradient(f, x, y)(x = X, y = Y);` writes both
+/// without temporaries. Plain arrays are resized to fit; maps and blocks must fit.
+///
+///     Eigen::ArrayXd gx(n), gy(n);
+///     leibniz::tie(gx, gy) = leibniz::gradient(x * y, x, y)(x = X, y = Y);
+template <class... As>
+tied<As...> tie(As&... destinations) {
+  static_assert((detail::EigenArray<As> && ...), "leibniz::tie(a, b, ...): the destinations are Eigen arrays");
+  return {std::tuple<As&...>(destinations...)};
+}
+
+}  // namespace leibniz
+
+template <class Set, class... Bs>
+struct std::tuple_size<leibniz::detail::pending_set<Set, Bs...>>
+    : std::tuple_size<typename leibniz::detail::pending_set<Set, Bs...>::values_type> {};
+template <std::size_t I, class Set, class... Bs>
+struct std::tuple_element<I, leibniz::detail::pending_set<Set, Bs...>> {
+  using type = const leibniz::detail::result_array<typename leibniz::detail::pending_set<Set, Bs...>::number>&;
+};
