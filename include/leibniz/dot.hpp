@@ -187,9 +187,11 @@ inline std::vector<long double> adjoints(const dot_graph& graph) {
   return adjoint;
 }
 
-/// A number as a label shows it: 6 significant digits, `-12` rather than `-12.0`.
+/// A number as a label shows it: 6 significant digits, `-12` rather than `-12.0`, and
+/// `0` for a zero gradient, whatever its sign (`-0` would only puzzle the reader).
 template <class R>
 std::string dot_number(R value) {
+  if (value == R(0)) value = R(0);
   std::ostringstream out;
   out.precision(6);
   out << value;

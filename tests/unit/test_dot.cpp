@@ -277,3 +277,9 @@ TEST_CASE("float bindings are annotated in float", "[dot]") {
   CHECK(g.labelled("*").value == -3.0);
   CHECK(g.labelled("x").adjoint == -2.0);
 }
+
+TEST_CASE("a zero gradient prints as 0, never -0", "[dot]") {
+  const std::string dot = leibniz::to_dot(-x * y, x = 1.0, y = 0.0);  // d/dx = -1 * 0
+  CHECK(dot.find(">-0<") == std::string::npos);
+  CHECK(parse(dot).labelled("x").adjoint == 0.0);
+}
