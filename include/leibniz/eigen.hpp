@@ -252,7 +252,7 @@ inline constexpr bool is_pending_v<pending_set<Set, Bs...>> = true;
 template <class A>
 void fit(A& a, Eigen::Index n) {
   if (a.size() == n) return;
-  if constexpr (requires { a.resize(n); }) {
+  if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<A>, A>) {  // maps and blocks cannot resize
     a.resize(n);
   } else {
     throw std::invalid_argument("leibniz::tie: a destination has " + std::to_string(a.size()) +
