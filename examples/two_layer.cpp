@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 #include <leibniz/leibniz.hpp>
 
@@ -50,7 +51,14 @@ auto at(const F& f, const weights& p) {
            b1_1 = p.b1_1, b1_2 = p.b1_2, w2_1 = p.w2_1, w2_2 = p.w2_2, b2 = p.b2);
 }
 
-int main() {
+int main(int argc, char** argv) {
+  // `two_layer --dot` prints the network's graph for Graphviz instead (tools/render_graphs.py).
+  if (argc > 1 && std::string_view(argv[1]) == "--dot") {
+    std::cout << leibniz::to_dot(L, x1 = 1.0, x2 = 2.0, y = 7.0, w1_11 = 1.0, w1_12 = -1.0, w1_21 = 1.0,
+                                 w1_22 = -1.0, b1_1 = 0.0, b1_2 = 0.0, w2_1 = 3.0, w2_2 = 1.0, b2 = 1.0);
+    return 0;
+  }
+
   // [snippet:two-layer-numbers]
   // Hidden unit 1: 1 * 1 + 2 * 1 + 0 = 3; unit 2: 1 * (-1) + 2 * (-1) + 0 = -3, which ReLU
   // turns off. Output: 3 * 3 + 0 * 1 + 1 = 10; the truth is 7.
@@ -78,10 +86,5 @@ int main() {
     p.w2_1 -= rate * g[w2_1], p.w2_2 -= rate * g[w2_2], p.b2 -= rate * g[b2];
   }
   // [snippet:two-layer-train-end]
-  std::printf("z2 = %.4f after training (truth 7)\n\n", at(z2, p));
-
-  // The whole computation as a graph at the first weights, for Graphviz.
-  p = {.w1_11 = 1, .w1_12 = -1, .w1_21 = 1, .w1_22 = -1, .b1_1 = 0, .b1_2 = 0, .w2_1 = 3, .w2_2 = 1, .b2 = 1};
-  std::cout << leibniz::to_dot(L, x1 = 1.0, x2 = 2.0, y = 7.0, w1_11 = p.w1_11, w1_12 = p.w1_12, w1_21 = p.w1_21,
-                               w1_22 = p.w1_22, b1_1 = p.b1_1, b1_2 = p.b1_2, w2_1 = p.w2_1, w2_2 = p.w2_2, b2 = p.b2);
+  std::printf("z2 = %.4f after training (truth 7)\n", at(z2, p));
 }

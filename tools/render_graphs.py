@@ -20,11 +20,11 @@ import shutil
 import subprocess
 import sys
 
-# (image name, example program, which graph of its output, counting from 0)
+# (image name, example program and its arguments, which graph of its output, from 0)
 GRAPHS = [
-    ("backprop", "backprop", 0),
-    ("forward_vs_reverse", "forward_vs_reverse", 0),
-    ("two_layer", "two_layer", 0),
+    ("backprop", ["backprop"], 0),
+    ("forward_vs_reverse", ["forward_vs_reverse"], 0),
+    ("two_layer", ["two_layer", "--dot"], 0),
 ]
 
 
@@ -57,13 +57,13 @@ def main() -> int:
         return 1
 
     problems = []
-    for name, program, index in GRAPHS:
+    for name, (program, *arguments), index in GRAPHS:
         executable = args.build_dir / "examples" / program
         if not executable.exists():
             problems.append(f"{name}: examples/{program} is not built in {args.build_dir} "
                             f"(ninja -C {args.build_dir} examples/{program})")
             continue
-        output = subprocess.run([str(executable)], capture_output=True, text=True, check=True, timeout=120).stdout
+        output = subprocess.run([str(executable), *arguments], capture_output=True, text=True, check=True, timeout=120).stdout
         found = graphs_in(output)
         if index >= len(found):
             problems.append(f"{name}: examples/{program} printed {len(found)} graph(s), wanted number {index}")
