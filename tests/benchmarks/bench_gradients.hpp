@@ -1,7 +1,7 @@
 // tests/benchmarks/bench_gradients.hpp — the contract between the runtime benchmark's
 // harness (bench_gradients.cpp) and the translation units that hold its kernels.
 //
-// Every variant of B1–B7 (../../shared/BENCHMARKS.md, docs/benchmarks.md) is a kernel: a
+// Every variant of B1–B7 (BENCHMARKS.md, docs/benchmarks.md) is a kernel: a
 // plain function that reads the benchmark's inputs and writes its outputs. Each kernel
 // lives in the translation unit of its kind, so each can be compiled with its own flags
 // (the loop-vectorised references with -ffast-math) and its compile time measured alone
