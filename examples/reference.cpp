@@ -1,9 +1,11 @@
-// The small examples of docs/reference.md, compiled and run: each block below is quoted
-// there by its marker, and the test suite checks what this program prints.
+// The small examples of docs/reference.md and docs/concepts.md, compiled and run: each
+// block below is quoted there by its marker, and the test suite checks what this
+// program prints.
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
 #include <tuple>
+#include <type_traits>
 
 #include <Eigen/Core>
 #include <leibniz/leibniz.hpp>
@@ -15,6 +17,28 @@ constexpr auto y = leibniz::var<"y">;
 constexpr auto z = leibniz::var<"z">;
 
 int main() {
+  {
+    // [snippet:concept-types]
+    constexpr auto f = sin(x) * y;
+    static_assert(std::is_empty_v<decltype(f)>);  // nothing is stored: the type is the function
+    static_assert(x * y == y * x);                // one canonical form, one type
+    static_assert(leibniz::d(f, x) == y * cos(x));
+    std::cout << "d(f, x) = " << leibniz::d(f, x) << '\n';
+    // [snippet:concept-types-end]
+  }
+  {
+    // [snippet:concept-dag]
+    constexpr auto u = exp(x * y);
+    constexpr auto g = u * sin(u) + u;  // u written three times
+    std::cout << "tree_size " << leibniz::tree_size(g) << ", node_count " << leibniz::node_count(g) << '\n';
+    // [snippet:concept-dag-end]
+  }
+  {
+    // [snippet:concept-runtime]
+    const auto h = x * 2.0 + x * 3.0;  // two runtime constants: equal types, different values
+    std::cout << h << " = " << h(x = 1.0) << '\n';
+    // [snippet:concept-runtime-end]
+  }
   {
     // [snippet:ref-gradient]
     const auto G = leibniz::gradient(sin(x) + x * y, x, y);  // reverse mode

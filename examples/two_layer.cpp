@@ -40,6 +40,7 @@ constexpr auto G = leibniz::gradient(L, w1_11, w1_12, w1_21, w1_22, b1_1, b1_2, 
 using namespace leibniz::literals;
 static_assert(leibniz::d(L, b2) == 2_c * (z2 - y));  // dL/db2 = 2 (z2 - y), known while compiling
 
+// [snippet:two-layer-helper]
 struct weights {
   double w1_11, w1_12, w1_21, w1_22, b1_1, b1_2, w2_1, w2_2, b2;
 };
@@ -50,6 +51,7 @@ auto at(const F& f, const weights& p) {
   return f(x1 = 1.0, x2 = 2.0, y = 7.0, w1_11 = p.w1_11, w1_12 = p.w1_12, w1_21 = p.w1_21, w1_22 = p.w1_22,
            b1_1 = p.b1_1, b1_2 = p.b1_2, w2_1 = p.w2_1, w2_2 = p.w2_2, b2 = p.b2);
 }
+// [snippet:two-layer-helper-end]
 
 int main(int argc, char** argv) {
   // `two_layer --dot` prints the network's graph for Graphviz instead (tools/render_graphs.py).
