@@ -60,8 +60,10 @@ constexpr bool is_constant_leaf() {
 /// `^2`, `sqrt`, `^-1`, `^(1/3)` for a power with an exact exponent.
 inline std::string power_label(rational r) {
   if (r == rational{1, 2}) return "sqrt";
-  if (r.is_integer()) return "^" + std::to_string(r.num);
-  return "^(" + std::to_string(r.num) + "/" + std::to_string(r.den) + ")";
+  // Appended in place: GCC 12 at -O3 warns falsely about "^" + std::string (-Wrestrict).
+  std::string label = "^";
+  if (r.is_integer()) return label.append(std::to_string(r.num));
+  return label.append("(").append(std::to_string(r.num)).append("/").append(std::to_string(r.den)).append(")");
 }
 
 template <class E>
