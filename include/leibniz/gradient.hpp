@@ -246,6 +246,31 @@ struct jacobian_values {
   }
 };
 
+/// The values of several expressions evaluated together, by position: `v[0]`,
+/// `get<0>(v)` or structured bindings (what `outputs(f, g, ...)` gives).
+///
+///     auto [value, slope] = leibniz::outputs(x * x, 2_c * x)(x = 3.0);   // 9, 6
+template <class T, std::size_t N>
+struct output_values {
+  std::array<T, N> entries{};
+
+  constexpr T& operator[](std::size_t i) { return entries[i]; }
+  constexpr const T& operator[](std::size_t i) const { return entries[i]; }
+  static constexpr std::size_t size() { return N; }
+  template <std::size_t I>
+  constexpr T& get() & {
+    return entries[I];
+  }
+  template <std::size_t I>
+  constexpr const T& get() const& {
+    return entries[I];
+  }
+  template <std::size_t I>
+  constexpr T&& get() && {
+    return std::move(entries[I]);
+  }
+};
+
 template <std::size_t I, class T, class... Vs>
 constexpr decltype(auto) get(const gradient_values<T, Vs...>& g) {
   return g.template get<I>();
@@ -300,6 +325,37 @@ struct jacobian_shape {
       for (std::size_t j = 0; j < sizeof...(Vs); ++j) out.rows[i].entries[j] = entry(i * sizeof...(Vs) + j);
   }
 };
+
+template <std::size_t N>
+struct list_shape {
+  static constexpr std::size_t entries = N;
+  template <class T>
+  using values = output_values<T, N>;
+  template <class T, class Get>
+  static constexpr void fill(values<T>& out, Get&& entry) {
+    for (std::size_t i = 0; i < N; ++i) out.entries[i] = entry(i);
+  }
+};
+
+/// Where the parameters of each of several expressions start when they are lifted
+/// together: #0 ... for the first, then on.
+template <class... Fs>
+constexpr std::array<std::size_t, sizeof...(Fs) + 1> parameter_offsets() {
+  std::array<std::size_t, sizeof...(Fs) + 1> offsets{};
+  constexpr std::size_t counts[] = {count_runtime_constants<Fs>()..., 0};
+  for (std::size_t i = 0; i < sizeof...(Fs); ++i) offsets[i + 1] = offsets[i] + counts[i];
+  return offsets;
+}
+
+/// The lifted form of the I-th of several expressions lifted together.
+template <std::size_t I, class... Fs>
+using lifted_among_t = decltype(lift<parameter_offsets<Fs...>()[I], element_t<I, pack<Fs...>>>());
+
+/// The parameter bindings of several expressions lifted together.
+template <class... Fs>
+constexpr auto parameter_bindings_of(const Fs&... fs) {
+  return parameter_bindings_from<0>(fs...);
+}
 
 template <class T>
 inline constexpr bool is_gradient_shape_v = false;
@@ -469,23 +525,28 @@ constexpr auto jacobian(const std::tuple<Fs...>& fs, const Vs&...) {
   static_assert((Expression<Fs> && ...), "leibniz::jacobian(fs, x, ...): fs is a std::tuple of expressions");
   static_assert((Variable<Vs> && ...), "leibniz::jacobian(fs, x, ...): derivatives are taken by variables");
   static_assert(sizeof...(Fs) > 0 && sizeof...(Vs) > 0, "leibniz::jacobian(fs, x, ...): name functions and variables");
-  // One lifted function of all outputs' runtime constants: lift them together.
-  const auto params = std::apply([](const auto&... f) { return detail::concat(detail::parameter_bindings(f)...); }, fs);
   constexpr std::size_t n = sizeof...(Vs);
-  using outputs = detail::pack<Fs...>;
   using vars = detail::pack<Vs...>;
+  const auto params = std::apply([](const auto&... f) { return detail::parameter_bindings_of(f...); }, fs);
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
-    constexpr std::array<std::size_t, sizeof...(Fs) + 1> offsets = [] {
-      std::array<std::size_t, sizeof...(Fs) + 1> o{};
-      constexpr std::size_t counts[] = {detail::count_runtime_constants<Fs>()...};
-      for (std::size_t i = 0; i < sizeof...(Fs); ++i) o[i + 1] = o[i] + counts[i];
-      return o;
-    }();
     return derivative_set<detail::jacobian_shape<sizeof...(Fs), Vs...>, std::remove_cvref_t<decltype(params)>,
-                          decltype(detail::reverse_partial<
-                                   decltype(detail::lift<offsets[K / n], detail::element_t<K / n, outputs>>()),
-                                   detail::element_t<K % n, vars>>())...>{params};
+                          decltype(detail::reverse_partial<detail::lifted_among_t<K / n, Fs...>,
+                                                           detail::element_t<K % n, vars>>())...>{params};
   }(std::make_index_sequence<sizeof...(Fs) * n>{});
+}
+
+/// Several expressions evaluated together, each unique node of all of them once:
+/// `outputs(f, g)(x = 1.0)` gives their values by position; over arrays
+/// `leibniz::tie(a, b) = outputs(f, g)(x = X)` writes them into existing arrays.
+///
+///     auto [value, slope] = leibniz::outputs(sin(x), cos(x))(x = 0.0);   // 0, 1
+template <class... Fs>
+constexpr auto outputs(const Fs&... fs) {
+  static_assert(sizeof...(Fs) > 0 && (Expression<Fs> && ...), "leibniz::outputs(f, ...): give leibniz expressions");
+  return [&]<std::size_t... K>(std::index_sequence<K...>) {
+    return derivative_set<detail::list_shape<sizeof...(Fs)>, decltype(detail::parameter_bindings_of(fs...)),
+                          detail::lifted_among_t<K, Fs...>...>{detail::parameter_bindings_of(fs...)};
+  }(std::index_sequence_for<Fs...>{});
 }
 
 /// The directional derivative of `f` along a tangent given as bindings:
@@ -507,6 +568,12 @@ constexpr auto jvp(const F& f, const Ts&... tangents) {
 
 }  // namespace leibniz
 
+template <class T, std::size_t N>
+struct std::tuple_size<leibniz::output_values<T, N>> : std::integral_constant<std::size_t, N> {};
+template <std::size_t I, class T, std::size_t N>
+struct std::tuple_element<I, leibniz::output_values<T, N>> {
+  using type = T;
+};
 template <class T, class... Vs>
 struct std::tuple_size<leibniz::gradient_values<T, Vs...>> : std::integral_constant<std::size_t, sizeof...(Vs)> {};
 template <std::size_t I, class T, class... Vs>

@@ -99,6 +99,14 @@ std::string format_number(T value) {
 template <class Style, class E>
 printed print(const E& e);
 
+/// a + b + c, appended in place: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105651)
+/// about the operator+ chain.
+inline std::string joined(std::string a, std::string_view b, std::string_view c) {
+  a += b;
+  a += c;
+  return a;
+}
+
 /// The text of p as an operand that binds at least as tightly as `level`.
 template <class Style>
 std::string operand(const printed& p, int level) {
@@ -176,15 +184,16 @@ printed finish_product(std::vector<printed> numerator, std::vector<printed> deno
   std::string top = has_denominator && Style::fraction_groups && numerator.size() == 1 && number.empty()
                         ? numerator.front().text
                         : join<Style>(numerator, Style::times(), negative_level);
-  if (!number.empty()) top = top.empty() ? number : number + Style::times() + top;
-  if (top.empty()) top = "1";
+  if (!number.empty()) top = top.empty() ? number : joined(number, Style::times(), top);
+  if (top.empty()) top.push_back('1');  // not = "1": GCC 12 -O3 -Wrestrict false positive
   // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
   // several always are (x / (y * z)).
   const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
   const bool compound = several || (denominator.size() == 1 && denominator.front().level < power_level);
   std::string bottom = several ? join<Style>(denominator, Style::times(), negative_level)
                                : (denominator.empty() ? "" : denominator.front().text);
-  if (!denominator_number.empty()) bottom = bottom.empty() ? denominator_number : denominator_number + Style::times() + bottom;
+  if (!denominator_number.empty())
+    bottom = bottom.empty() ? denominator_number : joined(denominator_number, Style::times(), bottom);
   const bool single = numerator.size() + (number.empty() ? 0 : 1) == 1 && bottom.empty();
   if (bottom.empty())
     return {top, single ? numerator.empty() ? atom_level : numerator.front().level : product_level, negative};

@@ -164,3 +164,11 @@ TEST_CASE("IEEE semantics over arrays: NaN and infinity, no exceptions", "[eigen
   const Eigen::ArrayXd r = (1_c / x)(x = X);
   CHECK(std::isinf(r[1]));
 }
+
+TEST_CASE("outputs over arrays, written by tie without temporaries", "[eigen][outputs]") {
+  const Eigen::ArrayXd X = points(300, 0.1, 0.9);
+  Eigen::ArrayXd value(300), slope(300);
+  leibniz::tie(value, slope) = leibniz::outputs(f, leibniz::d(f, x))(x = X, y = 0.75);
+  check_elementwise(value, [&](Eigen::Index i) { return f(x = X[i], y = 0.75); }, 1e-14);
+  check_elementwise(slope, [&](Eigen::Index i) { return leibniz::d(f, x)(x = X[i], y = 0.75); }, 1e-13);
+}

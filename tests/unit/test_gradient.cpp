@@ -193,3 +193,15 @@ TEST_CASE("jvp: the directional derivative along a tangent", "[gradient][jvp]") 
   const auto g = leibniz::gradient(f, x1, x2)(x1 = 1.0, x2 = 2.0);
   CHECK(v(x1 = 1.0, x2 = 2.0) == Approx(0.5 * g[x1] - 2.0 * g[x2]).epsilon(1e-15));
 }
+
+TEST_CASE("outputs: several expressions evaluated together, by position", "[gradient][outputs]") {
+  auto [value, slope] = leibniz::outputs(x * x, 2_c * x)(x = 3.0);
+  CHECK(value == 9.0);
+  CHECK(slope == 6.0);
+  const auto o = leibniz::outputs(2.0 * x, x * 3.0 + 1.0, sin(x));  // runtime constants of each kept apart
+  const auto v = o(x = 2.0);
+  CHECK(v[0] == 4.0);
+  CHECK(v[1] == 7.0);
+  CHECK(v[2] == std::sin(2.0));
+  CHECK(v.size() == 3);
+}
