@@ -82,6 +82,12 @@ int main() {
     // [snippet:ref-jvp-end]
   }
   {
+    // [snippet:ref-outputs]
+    auto [value, slope] = leibniz::outputs(sin(x) * y, cos(x) * y)(x = 0.0, y = 2.0);
+    std::cout << "outputs: " << value << ", " << slope << '\n';
+    // [snippet:ref-outputs-end]
+  }
+  {
     // [snippet:ref-arrays]
     Eigen::ArrayXd X(4);
     X << 0.0, 1.0, 2.0, 3.0;
