@@ -139,7 +139,26 @@ constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
   }(std::index_sequence_for<Steps...>{});
 }
 
-/// The plan's steps as a pack of node types, for counting and drawing.
+/// The longest chain of elementary functions (unary nodes) in the schedule: how many
+/// function latencies one element waits for in turn. Array evaluation interleaves
+/// several batches when it is long (simd.hpp).
+template <class... Steps>
+constexpr std::size_t function_chain_length(schedule<Steps...>*) {
+  std::array<std::size_t, sizeof...(Steps) + 1> depth{};
+  std::size_t i = 0, longest = 0;
+  (
+      [&]<class E, std::size_t... S>(step<E, S...>*) {
+        std::size_t d = 0;
+        ((d = depth[S] > d ? depth[S] : d), ...);
+        depth[i] = d + (E::kind == node_kind::unary ? 1 : 0);
+        longest = depth[i] > longest ? depth[i] : longest;
+        ++i;
+      }(static_cast<Steps*>(nullptr)),
+      ...);
+  return longest;
+}
+
+/// The schedule's steps as a pack of node types, for counting and drawing.
 template <class... Steps>
 constexpr auto schedule_nodes(schedule<Steps...>*) {
   return pack<typename Steps::node...>{};

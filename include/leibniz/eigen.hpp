@@ -27,6 +27,12 @@
 #include "simd.hpp"
 #include "variable.hpp"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define LEIBNIZ_ALWAYS_INLINE
+#endif
+
 namespace leibniz {
 
 namespace detail {
@@ -122,7 +128,7 @@ struct chunk_loader {
 /// Computes the outputs of schedule Sched for all n elements into outputs[k][0..n).
 template <class S, class Sched, class... Bs>
 void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n) {
-  using V = chunk_t<S>;
+  using V = chunk_t<S, function_chain_length(static_cast<typename Sched::schedule_type*>(nullptr))>;
   constexpr std::size_t width = lanes<V>::width;
   constexpr std::size_t k_outputs = Sched::outputs.size();
   constexpr std::size_t k_inputs = sizeof...(Bs);
@@ -132,7 +138,8 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
     (prepare_input(inputs[I], get<I>(bindings)), ...);
   }(std::index_sequence_for<Bs...>{});
 
-  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i) {
+  // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.
+  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i) LEIBNIZ_ALWAYS_INLINE {
     V values[Sched::size];
     run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_loader<V, S, Bs...>{in, i});
     for (std::size_t k = 0; k < k_outputs; ++k) lanes<V>::store(values[Sched::outputs[k]], out[k] + i);

@@ -61,7 +61,10 @@ TEST_CASE("over arrays, a shared node is computed once per chunk of elements", "
   const Eigen::ArrayXd X = Eigen::ArrayXd::LinSpaced(n, -1.0, 1.0);
   Eigen::ArrayXd out;
   const long calls = calls_of([&] { out = f(x = X, y = 3.0); });
-  const long width = long(leibniz::detail::lanes<leibniz::detail::chunk_t<double>>::width);
+  using schedule = typename leibniz::detail::schedule_for_t<std::remove_cvref_t<decltype(f)>>::schedule_type;
+  constexpr std::size_t chain = leibniz::detail::function_chain_length(static_cast<schedule*>(nullptr));
+  static_assert(chain == 2);  // counted, then sin or exp
+  const long width = long(leibniz::detail::lanes<leibniz::detail::chunk_t<double, chain>>::width);
   CHECK(calls == (n + width - 1) / width);  // one per chunk, the last one padded
   for (Eigen::Index i = 0; i < n; i += 97) {
     const double ui = X[i] * 3.0;
