@@ -6,12 +6,27 @@ offers (exp log sqrt sin cos tan asin acos atan sinh cosh tanh pow abs log1p exp
 sigmoid softplus relu max min square, + - * /, unary -, exact constants such as 2_c,
 c<1, 3>, -2_c, 1.5_c and leibniz::pi, functions of exact constants such as acos(1_c),
 runtime constants such as 0.75 or 3), of depth 2 to 5. For each it picks two evaluation
-points where the expression is well defined and well conditioned, computes with SymPy
+points (three with several variables, see below) where the expression is well defined
+and well conditioned, computes with SymPy
 (an engine independent of leibniz) the value, every first partial and every second
 partial (both orders of the mixed ones) to 30 digits, and writes Catch2 tests that build
-the same expression in leibniz syntax and check f, d(f, v) and d(f, v, w) at those points
-to 1e-9 relative (1e-12 absolute near 0); the value is also checked with the bindings
-given in reverse order.
+the same expression in leibniz syntax and check, against those same numbers, to 1e-9
+relative (1e-12 absolute near 0):
+  * at each point, on scalars: f (also with the bindings in reverse order), d(f, v) and
+    d(f, v, w); leibniz::gradient(f, vars...) (reverse mode) and
+    leibniz::gradient<leibniz::forward>(f, vars...), every entry g[v]; and
+    leibniz::hessian(f, vars...), every entry H[v][w] (both orders of the mixed ones,
+    each against SymPy's d(f, v, w));
+  * on Eigen arrays of 19 elements (not a multiple of 2, 4, 8 or 16, so that the SIMD
+    main loop and the tail both run), the two points alternately: f(x = X, ...), the
+    gradient (read as g[v], and written into existing arrays by leibniz::tie) and the
+    Hessian, every element against its own point's numbers;
+  * with two or three variables, a third point, drawn after the two, that shares one
+    coordinate with the first: it is checked on scalars as above, and on arrays with the
+    shared variable bound as a scalar (broadcast) and the others alternating the first
+    and third points.
+The array checks run through small helper templates in the generated file's prelude
+(check_gradient, check_hessian, check_arrays), so each expression adds little code.
 
 The shapes are chosen to reach the simplifier's corners: shared subtrees (a DAG),
 pow with exact integer, exact rational, runtime and expression exponents and constant
@@ -20,10 +35,13 @@ repeated operands, k1 * u + k2 * u with runtime k1, k2 (must give (k1 + k2) u), 
 "siblings" u op u' where u' is u with other runtime constants (one type, two values:
 nodes holding runtime constants must never be merged by type).
 
-    /usr/bin/python3 tools/random_corpus.py --count 240 --files 24 --out tests/unit
+    /usr/bin/python3 tools/random_corpus.py --count 240 --files 40 --out tests/unit
 
-writes tests/unit/test_random_corpus_0.cpp ... _23.cpp, each 5 to 15 s to compile with
-g++ -O2 (expressions are spread over the files by estimated compile time). The output
+writes tests/unit/test_random_corpus_0.cpp ... _39.cpp (registered in tests/meson.build,
+random_corpus_parts), each about 15 to 25 s to compile with g++ -O2 on an idle machine,
+about twice the time of the value and d()-only checks (expressions are spread over the
+files by estimated compile time; part 0 holds expression 000, whose d(f, x, x) is slow
+to compile on its own).The output
 depends only on the options other than --jobs and --out (expression i has its own
 random stream, so the corpus is the same with any --jobs and any PYTHONHASHSEED).
 --stats prints why candidates were turned down; --max-depth and --max-size make larger
@@ -77,6 +95,7 @@ HUGE = 1e12                    # values or derivatives larger than this are skip
 NODE_LIMIT = 1e8               # every subexpression must stay below this at the points
 KINK_MARGIN = 1e-3
 DOMAIN_MARGIN = 0.05
+ARRAY_LENGTH = 19              # elements of the arrays in the generated tests (see PRELUDE)
 POINT_STEP = 64                # points are multiples of 1/64 in [-2, 2]: exact in double
 
 
@@ -742,9 +761,42 @@ def make_entry(args):
             if len(points) == 2:
                 break
         if len(points) == 2:
+            # Drawn after the two points, so that they (and the expression) do not depend on it.
+            shared = third_point(root, used, points[0][0], rng, sym_cache, rejects)
             return {"index": index, "names": used, "root": root, "cpp": root.cpp(), "depth": root.depth,
-                    "points": points, "attempts": attempts, "rejects": rejects}
+                    "points": points + ([shared[1]] if shared else []),
+                    "broadcast": shared[0] if shared else None, "attempts": attempts, "rejects": rejects}
         rejects["expression: no two good points"] += 1
+
+
+def third_point(root, used, first, rng, sym_cache, rejects):
+    """A third good point that shares one coordinate with the first, (variable, (env,
+    results)), or None: on arrays that variable is then bound as a scalar (broadcast) and
+    the others alternate the first and third points. None for one variable (binding it as
+    a scalar would leave no array)."""
+    if len(used) < 2:
+        return None
+    for v in used:
+        failures = 0
+        for _ in range(120):
+            env = {n: mpmath.mpf(rng.randint(-2 * POINT_STEP, 2 * POINT_STEP)) / POINT_STEP for n in used}
+            env[v] = first[v]
+            if env == first:
+                continue
+            try:
+                mp_eval(root, env, {}, {})
+            except (Reject, ZeroDivisionError, ValueError, OverflowError):
+                continue
+            try:
+                results = analyse_point(root, used, env, rng, sym_cache)
+            except Reject:
+                failures += 1
+                if failures > 12 or len(sym_cache) > 6:
+                    break
+                continue
+            return v, (env, results)
+    rejects["third point: none sharing a coordinate with the first (no broadcast check)"] += 1
+    return None
 
 
 # ----------------------------------------------------------------------------- C++ output
@@ -767,33 +819,119 @@ HEADER = """\
 //   /usr/bin/python3 tools/random_corpus.py {options} --out tests/unit
 //
 // A random-expression oracle, part {part} of {files}: each TEST_CASE builds one random
-// expression, and checks its value and every first and second partial derivative at two
-// points against numbers computed independently by SymPy {sympy} (30 digits), to 1e-9
-// relative (1e-12 absolute near zero). See the generator's docstring for how points are
-// chosen (inside every domain, away from kinks, well conditioned).
+// expression and checks it against numbers computed independently by SymPy {sympy}
+// (30 digits), to 1e-9 relative (1e-12 absolute near zero), at two or three points:
+//   * on scalars, at each point: f, every d(f, v) and every d(f, v, w) (both orders);
+//     leibniz::gradient (reverse), leibniz::gradient<leibniz::forward> and
+//     leibniz::hessian (every entry H[v][w], both orders of the mixed ones);
+//   * on Eigen arrays of 19 elements (not a multiple of any SIMD width: the vectorised
+//     main loop and the tail both run), the first two points alternately: f, the
+//     gradient (read as g[v] and written by leibniz::tie) and the Hessian, every element
+//     against its point's numbers;
+//   * with two or three variables, a third point that shares one coordinate with the
+//     first: that variable is bound as a scalar (broadcast) and the others to arrays
+//     alternating the first and third points; the same checks.
+// See the generator's docstring for how points are chosen (inside every domain, away
+// from kinks, well conditioned).
+"""
+
+PRELUDE = """\
 #include <array>
+#include <cstddef>
+#include <string>
+#include <tuple>
+
+#include <Eigen/Core>
 
 #include <catch2/catch.hpp>
 
 #include <leibniz/leibniz.hpp>
 
-namespace {{
+namespace {
 
 using namespace leibniz::literals;
 using leibniz::c;
 
-void check_close(double got, double want, const char* where, const char* what) {{
+void check_close(double got, double want, const char* where, const char* what) {
   INFO(where << ": " << what);
-  CHECK(got == Approx(want).epsilon({rel}).margin({abs}));
-}}
+  CHECK(got == Approx(want).epsilon(@REL@).margin(@ABS@));
+}
 
-}}  // namespace
+// The helpers below take the expected numbers as check_at's `want` lists them: f, then
+// d(f, v) for each variable v, then d(f, v, w) for each ordered pair (v, w), with the
+// variables in the order they are passed. `even` and `odd` are two points' lists: a
+// number is checked against `even`, element k of an array against `even` or `odd` by
+// the parity of k.
+
+// Not a multiple of any SIMD width (2, 4, 8, 16): the main loop and the tail both run.
+constexpr Eigen::Index array_length = 19;
+
+// a, b, a, b, ...: the coordinates of two points, alternately.
+Eigen::ArrayXd alternate(double a, double b) {
+  Eigen::ArrayXd out(array_length);
+  for (Eigen::Index k = 0; k < array_length; ++k) out[k] = k % 2 == 0 ? a : b;
+  return out;
+}
+
+template <class... Vs>
+std::string entry_name(const char* what, Vs...) {
+  return (std::string(what) + ... + ("[" + std::string(Vs::name.view()) + "]"));
+}
+
+void check_entry(double got, double even, double, const char* where, const std::string& what) {
+  check_close(got, even, where, what.c_str());
+}
+
+void check_entry(const Eigen::ArrayXd& got, double even, double odd, const char* where, const std::string& what) {
+  INFO(where << ": " << what);
+  CHECK(got.size() == array_length);
+  for (Eigen::Index k = 0; k < got.size(); ++k) {
+    INFO("element " << k);
+    CHECK(got[k] == Approx(k % 2 == 0 ? even : odd).epsilon(@REL@).margin(@ABS@));
+  }
+}
+
+// g[v] for each variable v (a gradient's values, or its pending array result).
+template <class G, std::size_t N, class... Vs>
+void check_gradient(const G& g, const std::array<double, N>& even, const std::array<double, N>& odd,
+                    const char* where, const char* what, Vs... v) {
+  std::size_t i = 1;
+  ((check_entry(g[v], even[i], odd[i], where, entry_name(what, v)), ++i), ...);
+}
+
+// h[v][w] for every ordered pair: both orders of the mixed partials.
+template <class H, std::size_t N, class... Vs>
+void check_hessian(const H& h, const std::array<double, N>& even, const std::array<double, N>& odd,
+                   const char* where, Vs... v) {
+  std::size_t i = 1 + sizeof...(Vs);
+  const auto row = [&](auto r) {
+    ((check_entry(h[r][v], even[i], odd[i], where, entry_name("hessian", r, v)), ++i), ...);
+  };
+  (row(v), ...);
+}
+
+// f, the gradient and the Hessian evaluated on arrays; the gradient is also written into
+// existing arrays by leibniz::tie (straight into their memory).
+template <class F, class G, class H, std::size_t N, class... Vs>
+void check_arrays(const F& fa, const G& g, const H& h, const std::array<double, N>& even,
+                  const std::array<double, N>& odd, const char* where, Vs... v) {
+  check_entry(fa, even[0], odd[0], where, "f");
+  check_gradient(g, even, odd, where, "gradient", v...);
+  std::array<Eigen::ArrayXd, sizeof...(Vs)> tied;
+  std::apply([&](auto&... a) { leibniz::tie(a...) = g; }, tied);
+  std::size_t i = 0;
+  ((check_entry(tied[i], even[1 + i], odd[1 + i], where, entry_name("tie(gradient)", v)), ++i), ...);
+  check_hessian(h, even, odd, where, v...);
+}
+
+}  // namespace
 """
 
 
 def write_case(entry, out):
     names = entry["names"]
     idx = entry["index"]
+    points = entry["points"]
     out.append("")
     out.append(f'TEST_CASE("random corpus {idx:03d}: depth {entry["depth"]}, {", ".join(names)}", "[random_corpus]") {{')
     for n in names:
@@ -803,34 +941,75 @@ def write_case(entry, out):
     vname = {q: "f" if not q else "f_" + "".join(q) for q in qs}
     for q in qs[1:]:
         out.append(f"  const auto {vname[q]} = leibniz::d(f, {', '.join(q)});")
+    vars_ = ", ".join(names)
+    out.append(f"  const auto G = leibniz::gradient(f, {vars_});")
+    out.append(f"  const auto GF = leibniz::gradient<leibniz::forward>(f, {vars_});")
+    out.append(f"  const auto H = leibniz::hessian(f, {vars_});")
     params = ", ".join(f"double {n}v" for n in names)
     binds = ", ".join(f"{n} = {n}v" for n in names)
     rbinds = ", ".join(f"{n} = {n}v" for n in names[::-1])
     out.append(f"  // at each point: {', '.join(label(q) for q in qs)}, as SymPy computes them")
-    out.append(f"  const auto check_at = [&]({params}, const std::array<double, {len(qs)}>& want, const char* where) {{")
+    out.append(f"  using want_t = std::array<double, {len(qs)}>;")
+    out.append(f"  const auto check_at = [&]({params}, const want_t& want, const char* where) {{")
     for i, q in enumerate(qs):
         call = f"{vname[q]}({binds})" if not q else f"leibniz::eval({vname[q]}, {binds})"
         out.append(f'    check_close({call}, want[{i}], where, "{label(q)}");')
     if len(names) > 1:
         out.append(f'    check_close(leibniz::eval(f, {rbinds}), want[0], where, "f, bound in reverse order");')
+    out.append(f'    check_gradient(G({binds}), want, want, where, "gradient", {vars_});')
+    out.append(f'    check_gradient(GF({binds}), want, want, where, "gradient<forward>", {vars_});')
+    out.append(f"    check_hessian(H({binds}), want, want, where, {vars_});")
     out.append("  };")
-    for env, results in entry["points"]:
-        vals = ", ".join(cpp_number(float(env[n])) for n in names)
+    for k, (env, results) in enumerate(points, 1):
         wants = ", ".join(cpp_number(results[q]) for q in qs)
-        out.append(f'  check_at({vals}, {{{wants}}}, "#{idx:03d} at ({cpp_point(env, names)})");')
+        out.append(f"  const want_t p{k}{{{wants}}};")
+    for k, (env, results) in enumerate(points, 1):
+        vals = ", ".join(cpp_number(float(env[n])) for n in names)
+        out.append(f'  check_at({vals}, p{k}, "#{idx:03d} at ({cpp_point(env, names)})");')
+
+    def coordinate(k, n):
+        return cpp_number(float(points[k][0][n]))
+
+    # On arrays: the first two points alternately.
+    arrays = ", ".join(f"{n.upper()} = alternate({coordinate(0, n)}, {coordinate(1, n)})" for n in names)
+    out.append(f"  const Eigen::ArrayXd {arrays};")
+    abinds = ", ".join(f"{n} = {n.upper()}" for n in names)
+    out.append(f"  check_arrays(f({abinds}), G({abinds}), H({abinds}), p1, p2, "
+               f'"#{idx:03d} on arrays, points 1 and 2 alternately", {vars_});')
+    # One variable shared by the first and third points: bound as a scalar.
+    shared = entry.get("broadcast")
+    if shared:
+        others = [n for n in names if n != shared]
+        arrays = ", ".join(f"{n.upper()}3 = alternate({coordinate(0, n)}, {coordinate(2, n)})" for n in others)
+        out.append(f"  const Eigen::ArrayXd {arrays};")
+        bbinds = ", ".join(f"{n} = {coordinate(0, n)}" if n == shared else f"{n} = {n.upper()}3" for n in names)
+        out.append(f"  check_arrays(f({bbinds}), G({bbinds}), H({bbinds}), p1, p3, "
+                   f'"#{idx:03d} on arrays, {shared} = {coordinate(0, shared)} broadcast, points 1 and 3 alternately", '
+                   f"{vars_});")
     out.append("}")
+
+
+def checks_of(entry):
+    """The number of numbers compared by one test case (array elements counted one by one)."""
+    n = len(entry["names"])
+    nq = 1 + n + n * n
+    scalar = nq + (n > 1) + n + n + n * n              # d()-based, reverse order, gradient, forward, hessian
+    per_array_set = 1 + n + n + n * n                   # f, gradient, tie, hessian
+    sets = 1 + (entry.get("broadcast") is not None)
+    return len(entry["points"]) * scalar + sets * per_array_set * ARRAY_LENGTH
 
 
 def compile_cost(entry):
     """A rough estimate of the compile time of one test case, for balancing the files:
-    measured, about 0.3 s + 0.035 s per node of the expression with g++ -O2."""
+    about proportional to 8 + the nodes of the expression with g++ -O2 (d(), gradient,
+    Hessian and array checks alike grow with the expression)."""
     return 8 + entry["root"].size()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=240, help="number of expressions")
-    parser.add_argument("--files", type=int, default=24, help="number of test files (translation units)")
+    parser.add_argument("--files", type=int, default=40, help="number of test files (translation units)")
     parser.add_argument("--out", default="tests/unit", help="output directory")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (output does not depend on it)")
@@ -867,11 +1046,11 @@ def main():
     checks = 0
     for part in range(args.files):
         chunk = parts[part]
-        out = [HEADER.format(seed=args.seed, options=options, files=args.files, part=part, sympy=sp.__version__,
-                             rel=REL_TOL, abs=ABS_TOL).rstrip("\n")]
+        out = [HEADER.format(seed=args.seed, options=options, files=args.files, part=part, sympy=sp.__version__)
+               + PRELUDE.replace("@REL@", repr(REL_TOL)).replace("@ABS@", repr(ABS_TOL)).rstrip("\n")]
         for entry in chunk:
             write_case(entry, out)
-            checks += len(entry["points"]) * (len(quantities(entry["names"])) + (len(entry["names"]) > 1))
+            checks += checks_of(entry)
         path = os.path.join(args.out, f"test_random_corpus_{part}.cpp")
         with open(path, "w") as fh:
             fh.write("\n".join(out) + "\n")
