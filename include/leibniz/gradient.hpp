@@ -180,25 +180,13 @@ constexpr std::size_t index_of_variable() {
 
 }  // namespace detail
 
-/// The values of several partial derivatives, one per variable, indexed by the
-/// variable (`g[x]`) or by position (`get<0>(g)`, structured bindings). T is a number
-/// type or an Eigen array.
-///
-///     auto [gx, gy] = leibniz::gradient(x * y, x, y)(x = 2.0, y = 3.0);   // 3, 2
-template <class T, class... Vs>
-struct gradient_values {
-  std::array<T, sizeof...(Vs)> entries{};
+namespace detail {
+/// N values read by position: `get<I>()`, and so structured bindings.
+template <class T, std::size_t N>
+struct positional_values {
+  std::array<T, N> entries{};
 
-  template <fixed_string Name>
-  constexpr T& operator[](variable<Name>) {
-    return entries[detail::index_of_variable<Name, Vs...>()];
-  }
-  template <fixed_string Name>
-  constexpr const T& operator[](variable<Name>) const {
-    return entries[detail::index_of_variable<Name, Vs...>()];
-  }
-  static constexpr std::size_t size() { return sizeof...(Vs); }
-
+  static constexpr std::size_t size() { return N; }
   template <std::size_t I>
   constexpr T& get() & {
     return entries[I];
@@ -210,6 +198,24 @@ struct gradient_values {
   template <std::size_t I>
   constexpr T&& get() && {
     return std::move(entries[I]);
+  }
+};
+}  // namespace detail
+
+/// The values of several partial derivatives, one per variable, indexed by the
+/// variable (`g[x]`) or by position (`get<0>(g)`, structured bindings). T is a number
+/// type or an Eigen array.
+///
+///     auto [gx, gy] = leibniz::gradient(x * y, x, y)(x = 2.0, y = 3.0);   // 3, 2
+template <class T, class... Vs>
+struct gradient_values : detail::positional_values<T, sizeof...(Vs)> {
+  template <fixed_string Name>
+  constexpr T& operator[](variable<Name>) {
+    return this->entries[detail::index_of_variable<Name, Vs...>()];
+  }
+  template <fixed_string Name>
+  constexpr const T& operator[](variable<Name>) const {
+    return this->entries[detail::index_of_variable<Name, Vs...>()];
   }
 };
 
@@ -251,24 +257,9 @@ struct jacobian_values {
 ///
 ///     auto [value, slope] = leibniz::outputs(x * x, 2_c * x)(x = 3.0);   // 9, 6
 template <class T, std::size_t N>
-struct output_values {
-  std::array<T, N> entries{};
-
-  constexpr T& operator[](std::size_t i) { return entries[i]; }
-  constexpr const T& operator[](std::size_t i) const { return entries[i]; }
-  static constexpr std::size_t size() { return N; }
-  template <std::size_t I>
-  constexpr T& get() & {
-    return entries[I];
-  }
-  template <std::size_t I>
-  constexpr const T& get() const& {
-    return entries[I];
-  }
-  template <std::size_t I>
-  constexpr T&& get() && {
-    return std::move(entries[I]);
-  }
+struct output_values : detail::positional_values<T, N> {
+  constexpr T& operator[](std::size_t i) { return this->entries[i]; }
+  constexpr const T& operator[](std::size_t i) const { return this->entries[i]; }
 };
 
 template <std::size_t I, class T, class... Vs>
