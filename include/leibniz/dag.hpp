@@ -134,8 +134,9 @@ constexpr V step_value(step<E, S...>*, const V* values, const Load& load) {
 /// Computes every step of the plan, in order, into values[0 .. Schedule::size).
 template <class V, class... Steps, class Load>
 constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((values[I] = step_value<V>(static_cast<Steps*>(nullptr), values, load)), ...);
+  [&]<std::size_t... I>(std::index_sequence<I...>) {  // a braced list, not a fold (pack.hpp)
+    [[maybe_unused]] const int in_order[] = {
+        0, ((values[I] = step_value<V>(static_cast<Steps*>(nullptr), values, load)), 0)...};
   }(std::index_sequence_for<Steps...>{});
 }
 
@@ -146,15 +147,15 @@ template <class... Steps>
 constexpr std::size_t function_chain_length(schedule<Steps...>*) {
   std::array<std::size_t, sizeof...(Steps) + 1> depth{};
   std::size_t i = 0, longest = 0;
-  (
-      [&]<class E, std::size_t... S>(step<E, S...>*) {
-        std::size_t d = 0;
-        ((d = depth[S] > d ? depth[S] : d), ...);
-        depth[i] = d + (E::kind == node_kind::unary ? 1 : 0);
-        longest = depth[i] > longest ? depth[i] : longest;
-        ++i;
-      }(static_cast<Steps*>(nullptr)),
-      ...);
+  const auto visit = [&]<class E, std::size_t... S>(step<E, S...>*) {
+    std::size_t d = 0;
+    for (std::size_t s : std::array<std::size_t, sizeof...(S) + 1>{0, depth[S]...}) d = s > d ? s : d;
+    depth[i] = d + (E::kind == node_kind::unary ? 1 : 0);
+    longest = depth[i] > longest ? depth[i] : longest;
+    ++i;
+    return 0;
+  };
+  [[maybe_unused]] const int in_order[] = {0, visit(static_cast<Steps*>(nullptr))...};  // not a fold (pack.hpp)
   return longest;
 }
 

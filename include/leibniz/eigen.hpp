@@ -65,22 +65,22 @@ template <class... Bs>
 Eigen::Index common_size(const Bs&... bindings) {
   Eigen::Index size = -1;
   std::string first;
-  (
-      [&](const auto& b) {
-        using B = std::remove_cvref_t<decltype(b)>;
-        if constexpr (is_array_v<typename B::value_type>) {
-          const Eigen::Index n = b.value.size();
-          if (size < 0) {
-            size = n;
-            first = std::string(B::name.view());
-          } else if (n != size) {
-            throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + first + " has " +
-                                        std::to_string(size) + " elements, " + std::string(B::name.view()) +
-                                        " has " + std::to_string(n));
-          }
-        }
-      }(bindings),
-      ...);
+  const auto visit = [&](const auto& b) {
+    using B = std::remove_cvref_t<decltype(b)>;
+    if constexpr (is_array_v<typename B::value_type>) {
+      const Eigen::Index n = b.value.size();
+      if (size < 0) {
+        size = n;
+        first = std::string(B::name.view());
+      } else if (n != size) {
+        throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + first + " has " +
+                                    std::to_string(size) + " elements, " + std::string(B::name.view()) +
+                                    " has " + std::to_string(n));
+      }
+    }
+    return 0;
+  };
+  [[maybe_unused]] const int in_order[] = {0, visit(bindings)...};  // not a fold (pack.hpp)
   return size < 0 ? 1 : size;
 }
 
@@ -135,7 +135,7 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
 
   std::array<input<S>, k_inputs> inputs;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (prepare_input(inputs[I], get<I>(bindings)), ...);
+    [[maybe_unused]] const int in_order[] = {0, (prepare_input(inputs[I], get<I>(bindings)), 0)...};
   }(std::index_sequence_for<Bs...>{});
 
   // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.

@@ -37,7 +37,7 @@ struct variable_is_bound_twice {
 
 template <fixed_string Name, class... Bs>
 constexpr bool check_bound_once() {
-  constexpr std::size_t count = (std::size_t(0) + ... + std::size_t(Bs::name == Name));
+  constexpr std::size_t count = count_true((Bs::name == Name)...);
   static_assert(count <= 1 || variable_is_bound_twice<Name>::value,
                 "leibniz: a variable is bound twice in one evaluation; bind each variable once "
                 "(the compiler shows its name in variable_is_bound_twice<...>)");
@@ -46,7 +46,7 @@ constexpr bool check_bound_once() {
 
 template <fixed_string Name, class... Bs>
 constexpr bool check_bound() {
-  constexpr bool bound = ((Bs::name == Name) || ...);
+  constexpr bool bound = count_true((Bs::name == Name)...) > 0;
   static_assert(bound || variable_is_not_bound<Name>::value,
                 "leibniz: cannot evaluate: a variable of the expression has no value; bind it as "
                 "`name = value` (the compiler shows its name in variable_is_not_bound<...>)");
@@ -55,9 +55,10 @@ constexpr bool check_bound() {
 
 template <class E, class... Bs>
 constexpr bool check_bindings() {
-  const bool once = (check_bound_once<Bs::name, Bs...>() && ...);
+  // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
+  const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
   const bool all = apply(free_variables_pack<E>(), [](const auto&... v) {
-    return (check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>() && ...);
+    return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
   });
   return once && all;
 }

@@ -60,16 +60,21 @@ struct step_operands<step<E, S...>> {
 
 template <class... Steps>
 constexpr auto edges_of(schedule<Steps...>*) {
-  constexpr std::size_t count = (std::size_t(0) + ... + step_operands<Steps>::slots.size());
+  constexpr std::size_t count = [] {
+    const std::size_t sizes[] = {0, step_operands<Steps>::slots.size()...};
+    std::size_t n = 0;
+    for (std::size_t k : sizes) n += k;
+    return n;
+  }();
   std::array<edge, count> edges{};
   std::size_t e = 0, parent = 0;
-  (
-      [&] {
-        std::size_t position = 0;
-        for (std::size_t child : step_operands<Steps>::slots) edges[e++] = {parent, position++, child};
-        ++parent;
-      }(),
-      ...);
+  const auto add = [&](const auto& slots) {
+    std::size_t position = 0;
+    for (std::size_t child : slots) edges[e++] = {parent, position++, child};
+    ++parent;
+    return 0;
+  };
+  [[maybe_unused]] const int in_order[] = {0, add(step_operands<Steps>::slots)...};  // not a fold (pack.hpp)
   return edges;
 }
 

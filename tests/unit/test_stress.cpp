@@ -114,3 +114,23 @@ TEST_CASE("the third derivative of a 30-node expression", "[stress][order]") {
     CHECK(numeric::close(fxyx(x = px, y = py), numeric::derivative(f2_in_y, py), numeric::first_tolerance));
   }
 }
+
+namespace {
+/// sin(x) + sin(2x) + ... + sin(n x): 3n + 2 unique nodes, more than 256 for n = 90.
+template <std::size_t... K>
+constexpr auto many_sines(std::index_sequence<K...>) {
+  return leibniz::detail::make_sum(sin(leibniz::c<std::intmax_t(K) + 1> * x)...);
+}
+}  // namespace
+
+TEST_CASE("schedules longer than 256 steps (Clang's fold limit) evaluate", "[stress][width]") {
+  constexpr auto f = many_sines(std::make_index_sequence<90>{});
+  static_assert(leibniz::node_count(f) > 256);
+  double value = 0, slope = 0;
+  for (int k = 1; k <= 90; ++k) value += std::sin(k * 0.3), slope += k * std::cos(k * 0.3);
+  CHECK(f(x = 0.3) == Approx(value).epsilon(1e-13));
+  CHECK(leibniz::gradient(f, x)(x = 0.3)[x] == Approx(slope).epsilon(1e-13));
+  const Eigen::ArrayXd X = Eigen::ArrayXd::Constant(11, 0.3);
+  const Eigen::ArrayXd out = f(x = X);
+  CHECK(out[10] == Approx(value).epsilon(1e-13));
+}

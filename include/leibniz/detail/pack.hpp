@@ -92,6 +92,28 @@ constexpr decltype(auto) apply(const pack<Ts...>& p, F&& f) {
   }(std::index_sequence_for<Ts...>{});
 }
 
+// Long lists are expanded in braced initialiser lists, never in fold expressions: Clang
+// nests a fold's operands and stops at 256 (its expression nesting limit), while a
+// schedule or a list of bindings can be longer. A braced list runs left to right.
+
+/// Whether all the values are true (a function call, not a fold; see above).
+template <class... Bs>
+constexpr bool all_of(Bs... values) {
+  const bool each[] = {true, bool(values)...};
+  for (bool v : each)
+    if (!v) return false;
+  return true;
+}
+
+/// The number of true values.
+template <class... Bs>
+constexpr std::size_t count_true(Bs... values) {
+  const bool each[] = {false, bool(values)...};
+  std::size_t n = 0;
+  for (bool v : each) n += v;
+  return n;
+}
+
 /// The index of the first type in Ks that is K (sizeof...(Ks) if none).
 template <class K, class... Ks>
 constexpr std::size_t first_index_of() {
