@@ -6,6 +6,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "detail/lanes.hpp"
 #include "detail/pack.hpp"
 #include "detail/rational.hpp"
 #include "expression.hpp"
@@ -26,7 +27,20 @@ struct constant : node<constant<N, D>> {
   static constexpr std::size_t tree_size = 1;
   template <fixed_string>
   static constexpr bool depends_on = false;
+
+  template <class V>
+  static V compute() {
+    using R = detail::scalar_of_t<V>;
+    return detail::splat<V>(R(N) / R(D));
+  }
 };
+
+namespace detail {
+template <class T>
+inline constexpr bool is_rational_v = false;
+template <std::intmax_t N, std::intmax_t D>
+inline constexpr bool is_rational_v<constant<N, D>> = true;
+}  // namespace detail
 
 /// The constant node for a rational value computed at compile time.
 // Through a class template: GCC 12 crashes on `R.num` directly in an alias template.
@@ -54,6 +68,11 @@ struct named_constant : node<named_constant<Tag>> {
   static constexpr std::size_t tree_size = 1;
   template <fixed_string>
   static constexpr bool depends_on = false;
+
+  template <class V>
+  static V compute() {
+    return detail::splat<V>(Tag::template value<detail::scalar_of_t<V>>);
+  }
 };
 
 struct pi_tag {
@@ -133,6 +152,10 @@ constexpr auto operator""_c() {
   }();
   return constant_t<value>{};
 }
+
+// The name written beside the literals, so that one using-directive is enough:
+// `using namespace leibniz::literals; static_assert(c<6, 4> == 3_c / 2_c);`
+using leibniz::c;
 }  // namespace literals
 
 }  // namespace leibniz

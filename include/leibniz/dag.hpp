@@ -18,14 +18,14 @@
 #include "detail/lanes.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
-#include "functions.hpp"
+#include "nodes.hpp"
 #include "simplify.hpp"
 
 namespace leibniz::detail {
 
 /// One step of a plan: the node E, computed from the values in the slots Operands.
 template <class E, std::size_t... Operands>
-struct step {
+struct plan_step {
   using node = E;
 };
 
@@ -56,7 +56,7 @@ constexpr auto place(P* p);
 
 template <class E, class... Steps, std::size_t... Slots>
 constexpr auto place_operands(schedule<Steps...>*, pack<>*, std::index_sequence<Slots...>) {
-  return placed<schedule<Steps..., step<E, Slots...>>, sizeof...(Steps)>{};
+  return placed<schedule<Steps..., plan_step<E, Slots...>>, sizeof...(Steps)>{};
 }
 template <class E, class P, class C, class... Cs, std::size_t... Slots>
 constexpr auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots...>) {
@@ -100,35 +100,14 @@ template <class... Os>
 using schedule_for_t = decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr),
                                       std::index_sequence<>{}));
 
-template <class E>
-inline constexpr bool has_exact_exponent_v = false;
-template <class B, std::intmax_t N, std::intmax_t D>
-inline constexpr bool has_exact_exponent_v<power<B, constant<N, D>>> = true;
-
-/// The value of one step from the values of its operands; variables are read by `load`.
+/// The value of one step from the values of its operands (the node's own `compute`,
+/// nodes.hpp); variables are read by `load`.
 template <class V, class E, std::size_t... S, class Load>
-constexpr V step_value(step<E, S...>*, const V* values, const Load& load) {
-  using R = scalar_of_t<V>;
-  if constexpr (E::kind == node_kind::constant) {
-    return splat<V>(R(E::value.num) / R(E::value.den));
-  } else if constexpr (E::kind == node_kind::named_constant) {
-    return splat<V>(E::tag::template value<R>);
-  } else if constexpr (E::kind == node_kind::variable) {
+constexpr V step_value(plan_step<E, S...>*, const V* values, const Load& load) {
+  if constexpr (Variable<E>)
     return load(E{});
-  } else if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary) {
-    return V(E::op::apply(values[S]...));
-  } else if constexpr (E::kind == node_kind::power && has_exact_exponent_v<E>) {
-    using X = element_t<1, children_t<E>>;
-    constexpr std::size_t base[] = {S...};
-    return pow_op::apply_exact<X::value.num, X::value.den>(values[base[0]]);
-  } else if constexpr (E::kind == node_kind::power) {
-    return V(pow_op::apply(values[S]...));
-  } else if constexpr (E::kind == node_kind::sum) {
-    return V((values[S] + ...));
-  } else {
-    static_assert(E::kind == node_kind::product, "leibniz internal: runtime constants are lifted before planning");
-    return V((values[S] * ...));
-  }
+  else
+    return E::template compute<V>(values[S]...);
 }
 
 /// Computes every step of the plan, in order, into values[0 .. Schedule::size).
@@ -147,7 +126,7 @@ template <class... Steps>
 constexpr std::size_t function_chain_length(schedule<Steps...>*) {
   std::array<std::size_t, sizeof...(Steps) + 1> depth{};
   std::size_t i = 0, longest = 0;
-  const auto visit = [&]<class E, std::size_t... S>(step<E, S...>*) {
+  const auto visit = [&]<class E, std::size_t... S>(plan_step<E, S...>*) {
     std::size_t d = 0;
     for (std::size_t s : std::array<std::size_t, sizeof...(S) + 1>{0, depth[S]...}) d = s > d ? s : d;
     depth[i] = d + (E::kind == node_kind::unary ? 1 : 0);

@@ -1,68 +1,46 @@
 // leibniz/derivative.hpp — d(f, x): the chain rule, once, for every kind of node.
 //
-// Each operation supplies only its local derivative (ops/*.hpp); this file combines
-// them: linearity for sums, the product rule, the chain rule for functions and powers.
+// Each node states its local partial derivatives once (nodes.hpp, and the ops under
+// ops/ for functions); this file combines them by the chain rule.
 // A subexpression that does not contain x is not visited at all: its derivative is 0.
 #pragma once
 
 #include <cstddef>
 #include <utility>
 
-#include "functions.hpp"
+#include "detail/children.hpp"
 #include "simplify.hpp"
 
 namespace leibniz {
 
 namespace detail {
 
-template <fixed_string Name, class... Fs, std::size_t... I>
-constexpr auto product_rule(const pack<Fs...>& f, std::index_sequence<I...>);
+template <fixed_string Name, std::size_t K, class E>
+constexpr auto chain_term(const E& e);
 
+/// df/dx by the chain rule: the sum, over the operands that contain x, of the node's
+/// local partial by that operand (its rule, nodes.hpp) times the operand's derivative.
 template <fixed_string Name, class E>
 constexpr auto derivative(const E& e) {
   if constexpr (!E::template depends_on<Name>) {
     return constant<0>{};
-  } else if constexpr (E::kind == node_kind::variable) {
+  } else if constexpr (Variable<E>) {
     return constant<1>{};
-  } else if constexpr (E::kind == node_kind::unary) {
-    return make_product(E::op::derivative(e.arg()), derivative<Name>(e.arg()));
-  } else if constexpr (E::kind == node_kind::binary) {
-    return make_sum(make_product(E::op::derivative_lhs(e.lhs(), e.rhs()), derivative<Name>(e.lhs())),
-                    make_product(E::op::derivative_rhs(e.lhs(), e.rhs()), derivative<Name>(e.rhs())));
-  } else if constexpr (E::kind == node_kind::power) {
-    return pow_op::derivative(e.base(), e.exponent(), derivative<Name>(e.base()), derivative<Name>(e.exponent()));
-  } else if constexpr (E::kind == node_kind::sum) {
-    return apply(e.terms, [](const auto&... t) { return make_sum(derivative<Name>(t)...); });
   } else {
-    static_assert(E::kind == node_kind::product);
-    return product_rule<Name>(e.factors, std::make_index_sequence<std::remove_cvref_t<decltype(e.factors)>::size>{});
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+      return make_sum(chain_term<Name, K>(e)...);
+    }(std::make_index_sequence<children_t<E>::size>{});
   }
 }
 
-/// The I-th factor, or 1 in place of the K-th.
-template <std::size_t K, std::size_t I, class P>
-constexpr auto others(const P& f) {
-  if constexpr (K == I)
-    return constant<1>{};
-  else
-    return get<I>(f);
-}
-
-template <fixed_string Name, std::size_t K, class... Fs, std::size_t... I>
-constexpr auto product_rule_term(const pack<Fs...>& f, std::index_sequence<I...>) {
-  if constexpr (!element_t<K, pack<Fs...>>::template depends_on<Name>)
+/// The K-th operand's share of df/dx: partial_K(e) * d(operand K)/dx, or 0 without x.
+template <fixed_string Name, std::size_t K, class E>
+constexpr auto chain_term(const E& e) {
+  if constexpr (!element_t<K, children_t<E>>::template depends_on<Name>)
     return constant<0>{};
   else
-    return make_product(derivative<Name>(get<K>(f)), others<K, I>(f)...);
+    return make_product(E::template partial<K>(e), derivative<Name>(get<K>(children(e))));
 }
-
-/// d(f1 f2 ... fn) = sum over i of (f1 ... fn without fi) dfi, skipping factors without x.
-template <fixed_string Name, class... Fs, std::size_t... I>
-constexpr auto product_rule(const pack<Fs...>& f, std::index_sequence<I...>) {
-  return make_sum(product_rule_term<Name, I>(f, std::index_sequence<I...>{})...);
-}
-
-
 
 template <class F>
 constexpr auto derivative_by(const F& f) {

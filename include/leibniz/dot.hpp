@@ -1,16 +1,17 @@
 // leibniz/dot.hpp — to_dot: the expression's DAG as a Graphviz graph, optionally
-// annotated at a point with every node's value and adjoint (the course's backprop picture).
+// annotated at a point with every node's value and adjoint: backpropagation, drawn.
 //
 // The graph is the DAG that evaluation computes: a subexpression that occurs several times
 // is drawn once (static nodes are told apart by their structural hash, as node_count does),
 // while nodes holding a runtime constant are drawn at each place they occur, since two of
 // them may hold different numbers. Operands point to the node that uses them, inputs on
 // the left (`rankdir=LR`). An exact exponent is part of its power's label (`^2`, `sqrt`,
-// `^-1`), as in the course's gates, and not a node of its own.
+// `^-1`), as a gate is usually drawn, and not a node of its own.
 //
 // Annotation needs no compile-time machinery beyond what exists: each node's value is
 // `eval(node, bindings...)`, and the adjoints come from a small reverse sweep at run time
-// over the drawn nodes, each passing `adjoint * local partial` to its operands. This is a
+// over the drawn nodes, each passing `adjoint * local partial` (the node's own rule,
+// nodes.hpp, evaluated) to its operands. This is a
 // picture, not a fast path; `gradient` is the fast path.
 #pragma once
 
@@ -27,7 +28,6 @@
 #include "detail/pack.hpp"
 #include "evaluate.hpp"
 #include "expression.hpp"
-#include "functions.hpp"
 #include "print.hpp"
 
 namespace leibniz {
@@ -51,10 +51,10 @@ struct dot_graph {
   std::vector<dot_node> nodes;  // topological order: operands before their users
 };
 
+/// A leaf that is not a variable: a number.
 template <class E>
 constexpr bool is_constant_leaf() {
-  return E::kind == node_kind::constant || E::kind == node_kind::named_constant ||
-         E::kind == node_kind::runtime_constant;
+  return !Variable<E> && children_t<E>::size == 0;
 }
 
 /// `^2`, `sqrt`, `^-1`, `^(1/3)` for a power with an exact exponent.
@@ -108,40 +108,18 @@ R value_at(const E& e, const Bs&... bindings) {
   return static_cast<R>(eval(e, bindings...));
 }
 
-/// The local partials of e by each drawn operand, evaluated; `values` holds the drawn
-/// operands' values in order.
+/// The local partials of e by each drawn operand, evaluated from the node's own rule
+/// (nodes.hpp). Nothing flows back into a constant, so its partial is not evaluated.
 template <class R, class E, class... Bs>
-std::vector<R> local_partials(const E& e, [[maybe_unused]] const std::vector<R>& values,
-                              [[maybe_unused]] const Bs&... bindings) {
-  if constexpr (E::kind == node_kind::unary) {
-    return {value_at<R>(E::op::derivative(e.arg()), bindings...)};
-  } else if constexpr (E::kind == node_kind::binary) {
-    return {value_at<R>(E::op::derivative_lhs(e.lhs(), e.rhs()), bindings...),
-            value_at<R>(E::op::derivative_rhs(e.lhs(), e.rhs()), bindings...)};
-  } else if constexpr (E::kind == node_kind::power) {
-    using X = std::remove_cvref_t<decltype(e.exponent())>;
-    // d(b^x)/db = x b^(x-1), written as an expression so an exact exponent stays exact
-    // (0^1 is 0, not pow's rounding); d(b^x)/dx = b^x log(b), only for a variable exponent.
-    const R by_base = value_at<R>(e.exponent() * pow(e.base(), e.exponent() - c<1>), bindings...);
-    if constexpr (is_rational_v<X>)
-      return {by_base};
-    else {
-      using std::log;
-      const R by_exponent = is_constant_leaf<X>() ? R(0) : value_at<R>(e, bindings...) * log(values[0]);
-      return {by_base, by_exponent};
-    }
-  } else if constexpr (E::kind == node_kind::sum) {
-    return std::vector<R>(values.size(), R(1));
-  } else if constexpr (E::kind == node_kind::product) {
-    // Each factor's partial is the product of the others (no division: a zero factor is fine).
-    std::vector<R> partials(values.size(), R(1));
-    for (std::size_t i = 0; i < values.size(); ++i)
-      for (std::size_t j = 0; j < values.size(); ++j)
-        if (j != i) partials[i] *= values[j];
-    return partials;
-  } else {
-    return {};
-  }
+std::vector<R> local_partials(const E& e, const Bs&... bindings) {
+  return [&]<std::size_t... K>(std::index_sequence<K...>) {
+    return std::vector<R>{[&] {
+      if constexpr (is_constant_leaf<element_t<K, children_t<E>>>())
+        return R(0);
+      else
+        return value_at<R>(E::template partial<K>(e), bindings...);
+    }()...};
+  }(std::make_index_sequence<decltype(drawn_operands(e))::size>{});
 }
 
 /// Adds e (and, first, its operands) to the graph; returns its id. A static node already
@@ -160,15 +138,12 @@ std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&...
   n.has_adjoint = !is_constant_leaf<E>();
   n.hash = E::hash;
   n.shared = E::is_static;
-  std::vector<R> operand_values;
-  apply(drawn_operands(e), [&](const auto&... operand) {
-    ((n.operands.push_back(add_node<R>(graph, operand, bindings...)),
-      operand_values.push_back(static_cast<R>(graph.nodes[n.operands.back()].value))),
-     ...);
+  unpack(drawn_operands(e), [&](const auto&... operand) {
+    (n.operands.push_back(add_node<R>(graph, operand, bindings...)), ...);
   });
   if constexpr (sizeof...(Bs) > 0) {
     n.value = static_cast<long double>(value_at<R>(e, bindings...));
-    for (const R& p : local_partials<R>(e, operand_values, bindings...)) n.partials.push_back(static_cast<long double>(p));
+    for (const R& p : local_partials<R>(e, bindings...)) n.partials.push_back(static_cast<long double>(p));
   }
   graph.nodes.push_back(std::move(n));
   return graph.nodes.size() - 1;

@@ -20,6 +20,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "config.hpp"
 #include "dag.hpp"
 #include "evaluate.hpp"
 #include "gradient.hpp"
@@ -27,11 +28,6 @@
 #include "simd.hpp"
 #include "variable.hpp"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define LEIBNIZ_ALWAYS_INLINE __attribute__((always_inline))
-#else
-#define LEIBNIZ_ALWAYS_INLINE
-#endif
 
 namespace leibniz {
 
@@ -47,8 +43,6 @@ concept EigenArray = requires(const T& t) { array_base_of(t); };
 template <EigenArray T>
 inline constexpr bool is_bindable_v<T> = std::is_floating_point_v<typename T::Scalar>;
 
-template <EigenArray T>
-inline constexpr bool is_array_v<T> = true;
 
 // Maps, blocks and expressions are small views: copy them. Arrays that own their
 // elements are referred to.
@@ -175,7 +169,7 @@ using array_number_t = typename common_number<typename Bs::value_type...>::type;
 template <class E, class... Bs>
 auto evaluate_arrays(const E& f, const Bs&... bindings) {
   const auto all = concat(make_pack(bindings...), parameter_bindings(f));
-  return apply(all, [&](const auto&... b) {
+  return unpack(all, [&](const auto&... b) {
     using S = array_number_t<std::remove_cvref_t<decltype(b)>...>;
     const Eigen::Index n = common_size(b...);
     result_array<S> out(n);
@@ -188,10 +182,19 @@ auto evaluate_arrays(const E& f, const Bs&... bindings) {
 template <class Set, class... Bs>
 struct pending_set;
 
-template <class Set, class... Bs>
-auto evaluate_set_arrays(const Set& set, const Bs&... bindings) {
-  return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt};
-}
+/// The array back end for Eigen arrays (see evaluate.hpp).
+template <EigenArray T>
+struct array_backend<T> {
+  static constexpr bool is_array = true;
+  template <class E, class... Bs>
+  static auto evaluate(const E& f, const Bs&... bindings) {
+    return evaluate_arrays(f, bindings...);
+  }
+  template <class Set, class... Bs>
+  static auto evaluate_set(const Set& set, const Bs&... bindings) {
+    return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt};
+  }
+};
 
 }  // namespace detail
 
@@ -213,13 +216,13 @@ struct pending_set {
 
   /// Evaluates every entry into the arrays at outputs[k] (each of the common size).
   void write_to(number* const* outputs, std::size_t n) const {
-    using sched = typename decltype(apply(std::declval<typename Set::entries>(), [](const auto&... e) {
+    using sched = typename decltype(unpack(std::declval<typename Set::entries>(), [](const auto&... e) {
       return std::type_identity<schedule_for_t<std::remove_cvref_t<decltype(e)>...>>{};
     }))::type;
     evaluate_into<number, sched>(bindings, outputs, n);
   }
   Eigen::Index size() const {
-    return apply(bindings, [](const auto&... b) { return common_size(b...); });
+    return unpack(bindings, [](const auto&... b) { return common_size(b...); });
   }
 
   const values_type& values() const {

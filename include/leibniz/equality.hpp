@@ -16,8 +16,8 @@ constexpr bool same_values(const E& a, const E& b) {
   else if constexpr (E::kind == node_kind::runtime_constant)
     return a.value == b.value;
   else
-    return apply(children(a), [&](const auto&... ca) {
-      return apply(children(b), [&](const auto&... cb) { return (same_values(ca, cb) && ...); });
+    return unpack(children(a), [&](const auto&... ca) {
+      return unpack(children(b), [&](const auto&... cb) { return (same_values(ca, cb) && ...); });
     });
 }
 }  // namespace detail

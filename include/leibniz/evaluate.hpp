@@ -9,7 +9,6 @@
 #include "detail/children.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
-#include "functions.hpp"
 #include "dag.hpp"
 #include "inspect.hpp"
 #include "parameters.hpp"
@@ -57,7 +56,7 @@ template <class E, class... Bs>
 constexpr bool check_bindings() {
   // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
   const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
-  const bool all = apply(free_variables_pack<E>(), [](const auto&... v) {
+  const bool all = unpack(free_variables_pack<E>(), [](const auto&... v) {
     return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
   });
   return once && all;
@@ -115,13 +114,28 @@ constexpr R evaluate(const E& e, const pack<Bs...>& bindings) {
   return values[scheduled::outputs[0]];
 }
 
-/// Whether a binding holds an array (eigen.hpp says which types are arrays).
+/// The array back end, a customization point: for a bound value type T that holds many
+/// points, a specialisation says so and evaluates expressions and derivative sets over
+/// them. eigen.hpp provides it for Eigen arrays:
+///
+///     template <EigenArray T> struct array_backend<T> {
+///       static constexpr bool is_array = true;
+///       static auto evaluate(const E& f, const Bs&... bindings);          // f(x = X, ...)
+///       static auto evaluate_set(const Set& set, const Bs&... bindings);  // G(x = X, ...)
+///     };
 template <class T>
-inline constexpr bool is_array_v = false;
+struct array_backend {
+  static constexpr bool is_array = false;
+};
 
-/// Evaluation over arrays, defined in eigen.hpp.
-template <class E, class... Bs>
-auto evaluate_arrays(const E& f, const Bs&... bindings);
+/// Whether a bound value holds many points (an array) rather than one number.
+template <class T>
+inline constexpr bool is_array_v = array_backend<T>::is_array;
+
+/// The back end of the first array among the bindings.
+template <class... Bs>
+using array_backend_of = array_backend<typename element_t<
+    first_index_of<std::true_type, std::bool_constant<is_array_v<typename Bs::value_type>>...>(), pack<Bs...>>::value_type>;
 
 }  // namespace detail
 
@@ -141,12 +155,19 @@ constexpr auto eval(const E& f, const Bs&... bindings) {
     if constexpr (!detail::check_bindings<E, Bs...>())
       return 0.0;  // after the message above, without a cascade of further errors
     else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
-      return detail::evaluate_arrays(f, bindings...);
+      return detail::array_backend_of<Bs...>::evaluate(f, bindings...);
     else
       return detail::evaluate<detail::result_t<E, Bs...>>(f, detail::make_pack(bindings...));
   } else {
     return 0.0;
   }
+}
+
+/// `f(x = 1.0, y = 2.0)` is `eval(f, x = 1.0, y = 2.0)` (declared with the node, expression.hpp).
+template <class Derived>
+template <class... Bindings>
+constexpr auto node<Derived>::operator()(const Bindings&... bindings) const {
+  return eval(static_cast<const Derived&>(*this), bindings...);
 }
 
 }  // namespace leibniz

@@ -20,10 +20,9 @@ enum class node_kind { constant, named_constant, runtime_constant, variable, una
 ///     constexpr auto f = x * y;   double v = f(x = 2.0, y = 3.0);   // 6
 template <class Derived>
 struct node {
+  /// The value at the bindings: `eval(*this, bindings...)`, defined in evaluate.hpp.
   template <class... Bindings>
-  constexpr auto operator()(const Bindings&... bindings) const {
-    return eval(static_cast<const Derived&>(*this), bindings...);
-  }
+  [[nodiscard]] constexpr auto operator()(const Bindings&... bindings) const;
 };
 
 /// A leibniz expression: a variable, a constant, or a node built from them.

@@ -94,7 +94,7 @@ constexpr void count_nodes(node_census& census) {
 ///     static_assert(std::tuple_size_v<decltype(free_variables(x * y + x))> == 2);
 template <Expression E>
 constexpr auto free_variables(const E&) {
-  return detail::apply(detail::free_variables_pack<E>(), [](const auto&... v) { return std::tuple(v...); });
+  return detail::unpack(detail::free_variables_pack<E>(), [](const auto&... v) { return std::tuple(v...); });
 }
 
 /// The number of distinct nodes of `f` as a DAG: a subexpression that appears several

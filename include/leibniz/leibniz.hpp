@@ -1,4 +1,5 @@
-// leibniz/leibniz.hpp — everything: expressions, derivatives, evaluation, printing.
+// leibniz/leibniz.hpp — everything: expressions, derivatives, evaluation on numbers and
+// Eigen arrays, printing, graphs and the gradient checker.
 //
 //     #include <leibniz/leibniz.hpp>
 //     using namespace leibniz::literals;
@@ -7,19 +8,5 @@
 #pragma once
 
 #include "check.hpp"
-#include "constant.hpp"
-#include "derivative.hpp"
+#include "core.hpp"
 #include "eigen.hpp"
-#include "dot.hpp"
-#include "equality.hpp"
-#include "evaluate.hpp"
-#include "expression.hpp"
-#include "fixed_string.hpp"
-#include "functions.hpp"
-#include "gradient.hpp"
-#include "inspect.hpp"
-#include "nodes.hpp"
-#include "operators.hpp"
-#include "print.hpp"
-#include "simplify.hpp"
-#include "variable.hpp"

@@ -1,17 +1,49 @@
 // leibniz/nodes.hpp — the generic interior nodes: functions, powers, sums and products.
 //
-// A node only stores its operands; what an operation means (value, derivative, name)
-// lives in its tag struct under ops/, and how nodes are combined lives in simplify.hpp.
+// Every interior node states, once, the three things the rest of the library asks of it:
+//
+//   operands          its operand expressions, in order (a pack);
+//   partial<K>(e)     its local partial derivative by operand K, as an expression: the
+//                     vector-Jacobian rule that forward `d`, reverse `gradient` and the
+//                     adjoints drawn by `to_dot` all read;
+//   compute<V>(v...)  its value from its operands' values, where V is a number, a SIMD
+//                     block or a block of an Eigen array (see detail/lanes.hpp).
+//
+// What an elementary function means (its value kernel, its derivative, its name) lives in
+// its op struct under ops/; how nodes are combined into canonical form lives in
+// simplify.hpp. Leaves (constants, variables) have no operands.
 #pragma once
 
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 
+#include "constant.hpp"
+#include "detail/builders.hpp"
+#include "detail/lanes.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
 
 namespace leibniz {
 
+/// What an op's `rewrite(a)` returns to keep the node `Op(a)` as it is (see function.hpp).
+///
+///     template <class A> static constexpr auto rewrite(const A&) { return leibniz::no_rewrite{}; }
+struct no_rewrite {};
+
+namespace detail {
+template <class Op, class A>
+concept UnaryRule = requires(const A& a) { Op::derivative(a); };
+template <class Op, class A, class B>
+concept BinaryRule = requires(const A& a, const B& b) {
+  Op::derivative_lhs(a, b);
+  Op::derivative_rhs(a, b);
+};
+}  // namespace detail
+
 /// `Op(a)`: an elementary function applied to one expression, e.g. `unary<sin_op, X>`.
+/// ∂Op(a)/∂a is `Op::derivative(a)`.
 template <class Op, class A>
 struct unary : node<unary<Op, A>> {
   static constexpr node_kind kind = node_kind::unary;
@@ -26,10 +58,25 @@ struct unary : node<unary<Op, A>> {
   [[no_unique_address]] detail::pack<A> operands;
   constexpr unary() = default;
   constexpr explicit unary(const A& a) : operands(a) {}
-  constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
+  [[nodiscard]] constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
+
+  template <std::size_t K>
+  static constexpr auto partial(const unary& e) {
+    static_assert(detail::UnaryRule<Op, A>, "leibniz::function<Op>: to differentiate Op(a), Op needs its derivative "
+                                            "as an expression: static constexpr auto derivative(auto a)");
+    if constexpr (detail::UnaryRule<Op, A>)
+      return Op::derivative(e.arg());
+    else
+      return constant<0>{};  // after the message above, without a cascade of further errors
+  }
+  template <class V>
+  static V compute(const V& a) {
+    return detail::lanewise<V>([](const auto& v) -> decltype(Op::apply(v)) { return Op::apply(v); }, a);
+  }
 };
 
 /// `Op(a, b)`: a function of two expressions, such as `max` and `min`.
+/// ∂/∂a is `Op::derivative_lhs(a, b)`, ∂/∂b is `Op::derivative_rhs(a, b)`.
 template <class Op, class A, class B>
 struct binary : node<binary<Op, A, B>> {
   static constexpr node_kind kind = node_kind::binary;
@@ -44,12 +91,34 @@ struct binary : node<binary<Op, A, B>> {
   [[no_unique_address]] detail::pack<A, B> operands;
   constexpr binary() = default;
   constexpr binary(const A& a, const B& b) : operands(a, b) {}
-  constexpr decltype(auto) lhs() const { return detail::get<0>(operands); }
-  constexpr decltype(auto) rhs() const { return detail::get<1>(operands); }
+  [[nodiscard]] constexpr decltype(auto) lhs() const { return detail::get<0>(operands); }
+  [[nodiscard]] constexpr decltype(auto) rhs() const { return detail::get<1>(operands); }
+
+  template <std::size_t K>
+  static constexpr auto partial(const binary& e) {
+    static_assert(detail::BinaryRule<Op, A, B>, "leibniz::function<Op>: to differentiate Op(a, b), Op needs both "
+                                                "partial derivatives: derivative_lhs(a, b) and derivative_rhs(a, b)");
+    if constexpr (!detail::BinaryRule<Op, A, B>)
+      return constant<0>{};
+    else if constexpr (K == 0)
+      return Op::derivative_lhs(e.lhs(), e.rhs());
+    else
+      return Op::derivative_rhs(e.lhs(), e.rhs());
+  }
+  template <class V>
+  static V compute(const V& a, const V& b) {
+    return detail::lanewise<V>(
+        [](const auto& u, const auto& v) -> decltype(Op::apply(u, v)) { return Op::apply(u, v); }, a, b);
+  }
 };
 
 /// `base ^ exponent`. Also spells sqrt (exponent 1/2), reciprocals (exponent -1) and
-/// repeated products (`x * x` is `power<X, constant<2>>`).
+/// repeated products (`x * x` is `power<X, constant<2>>`). An exact rational exponent is
+/// evaluated without std::pow: x^2 is x * x, x^(1/2) is sqrt(x), x^(-1) is 1 / x.
+///
+/// Its rule: ∂(b^e)/∂b = e b^(e-1), and ∂(b^e)/∂e = b^e log(b), which is only asked for
+/// when the exponent depends on the variable (log comes from ops/log.hpp, included by
+/// ops/pow.hpp, which is how powers are written).
 template <class B, class E>
 struct power : node<power<B, E>> {
   static constexpr node_kind kind = node_kind::power;
@@ -62,11 +131,71 @@ struct power : node<power<B, E>> {
   [[no_unique_address]] detail::pack<B, E> operands;
   constexpr power() = default;
   constexpr power(const B& b, const E& e) : operands(b, e) {}
-  constexpr decltype(auto) base() const { return detail::get<0>(operands); }
-  constexpr decltype(auto) exponent() const { return detail::get<1>(operands); }
+  [[nodiscard]] constexpr decltype(auto) base() const { return detail::get<0>(operands); }
+  [[nodiscard]] constexpr decltype(auto) exponent() const { return detail::get<1>(operands); }
+
+  template <std::size_t K>
+  static constexpr auto partial(const power& e) {
+    if constexpr (K == 0)
+      return detail::make_product(e.exponent(),
+                                  detail::make_power(e.base(), detail::make_sum(e.exponent(), constant<-1>{})));
+    else
+      return detail::make_product(e, log(e.base()));  // found by argument-dependent lookup
+  }
+
+  template <class V>
+  static V compute(const V& b, const V& x) {
+    if constexpr (detail::is_rational_v<E>)  // an exact exponent: its slot's value is not needed
+      return detail::lanewise<V>([](const auto& v) { return exact_power<E::value.num, E::value.den>(v); }, b);
+    else
+      return detail::lanewise<V>([](const auto& u, const auto& v) { using std::pow; return pow(u, v); }, b, x);
+  }
+  template <std::intmax_t N, class T>
+  static T integer_power(const T& v) {
+    if constexpr (N == 0) {
+      return detail::splat<T>(1);
+    } else if constexpr (N == 1) {
+      return v;
+    } else {
+      const T half = integer_power<N / 2>(v);
+      if constexpr (N % 2 == 0) return T(half * half);
+      else return T(half * half * v);
+    }
+  }
+  template <std::intmax_t N, std::intmax_t D, class T>
+  static T exact_power(const T& v) {
+    using std::cbrt;
+    using std::pow;
+    using std::sqrt;
+    using S = detail::scalar_of_t<T>;
+    if constexpr (N < 0) {
+      return T(detail::splat<T>(1) / exact_power<-N, D>(v));
+    } else if constexpr (D == 1) {
+      return integer_power<N>(v);
+    } else if constexpr (D == 2) {
+      return integer_power<N>(T(sqrt(v)));
+    } else if constexpr (D == 3 && requires { cbrt(v); }) {
+      return integer_power<N>(T(cbrt(v)));
+    } else if constexpr (D == 3) {  // Eigen has no array cbrt: the real cube root by hand
+      const T third = detail::splat<T>(S(1) / S(3));
+      const T root = detail::choose(v < detail::splat<T>(0), T(-pow(T(-v), third)), T(pow(v, third)));
+      return integer_power<N>(root);
+    } else {
+      return T(pow(v, detail::splat<T>(S(N) / S(D))));
+    }
+  }
 };
 
+namespace detail {
+/// Whether A is the node Op(x) for some x: what an op's rewrite rule looks for.
+template <class Op, class A>
+inline constexpr bool is_call_of_v = false;
+template <class Op, class X>
+inline constexpr bool is_call_of_v<Op, unary<Op, X>> = true;
+}  // namespace detail
+
 /// A flattened sum of two or more terms in canonical order (see simplify.hpp).
+/// Each term's partial is 1: a sum passes its gradient on unchanged.
 template <class... Ts>
 struct sum : node<sum<Ts...>> {
   static constexpr node_kind kind = node_kind::sum;
@@ -80,13 +209,23 @@ struct sum : node<sum<Ts...>> {
   template <fixed_string Name>
   static constexpr bool depends_on = (Ts::template depends_on<Name> || ...);
 
-  [[no_unique_address]] detail::pack<Ts...> terms;
+  [[no_unique_address]] detail::pack<Ts...> operands;  // the terms
   constexpr sum() = default;
-  constexpr explicit sum(const detail::pack<Ts...>& t) : terms(t) {}
+  constexpr explicit sum(const detail::pack<Ts...>& t) : operands(t) {}
+
+  template <std::size_t K>
+  static constexpr auto partial(const sum&) {
+    return constant<1>{};
+  }
+  template <class V>
+  static V compute(const auto&... terms) {
+    return V((terms + ...));
+  }
 };
 
 /// A flattened product of two or more factors in canonical order, the numeric
-/// coefficient (if any) first (see simplify.hpp).
+/// coefficient (if any) first (see simplify.hpp). Each factor's partial is the product
+/// of the others: a product switches the gradient between its factors.
 template <class... Fs>
 struct product : node<product<Fs...>> {
   static constexpr node_kind kind = node_kind::product;
@@ -100,9 +239,30 @@ struct product : node<product<Fs...>> {
   template <fixed_string Name>
   static constexpr bool depends_on = (Fs::template depends_on<Name> || ...);
 
-  [[no_unique_address]] detail::pack<Fs...> factors;
+  [[no_unique_address]] detail::pack<Fs...> operands;  // the factors
   constexpr product() = default;
-  constexpr explicit product(const detail::pack<Fs...>& f) : factors(f) {}
+  constexpr explicit product(const detail::pack<Fs...>& f) : operands(f) {}
+
+  template <std::size_t K>
+  static constexpr auto partial(const product& e) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return detail::make_product(other_factor<K, I>(e)...);
+    }(std::index_sequence_for<Fs...>{});
+  }
+  template <class V>
+  static V compute(const auto&... factors) {
+    return V((factors * ...));
+  }
+
+ private:
+  /// The I-th factor, or 1 in place of the K-th.
+  template <std::size_t K, std::size_t I>
+  static constexpr auto other_factor(const product& e) {
+    if constexpr (K == I)
+      return constant<1>{};
+    else
+      return detail::get<I>(e.operands);
+  }
 };
 
 }  // namespace leibniz

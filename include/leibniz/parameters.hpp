@@ -110,7 +110,7 @@ constexpr auto parameter_bindings(const E& e) {
     using parameter_binding = binding<parameter_name<'#', K>(), typename E::value_type>;
     return pack<parameter_binding>(parameter_binding{e.value});
   } else {
-    return apply(children(e), [](const auto&... operands) {
+    return unpack(children(e), [](const auto&... operands) {
       return parameter_bindings_from<K>(operands...);
     });
   }
@@ -141,7 +141,7 @@ constexpr auto substitute_parameters(const E& e, const pack<Ps...>& values) {
     }
   } else if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary || E::kind == node_kind::power ||
                        E::kind == node_kind::sum || E::kind == node_kind::product) {
-    return apply(children(e), [&](const auto&... operands) {
+    return unpack(children(e), [&](const auto&... operands) {
       return rebuild<E>(substitute_parameters(operands, values)...);
     });
   } else {

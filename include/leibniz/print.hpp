@@ -23,6 +23,15 @@ namespace leibniz {
 
 namespace detail {
 
+/// The LaTeX name of an op: its `latex` if it gives one, else \operatorname{name}.
+template <class Op>
+std::string latex_name() {
+  if constexpr (requires { Op::latex; })
+    return std::string(Op::latex);
+  else
+    return "\\operatorname{" + std::string(Op::name) + "}";
+}
+
 enum precedence : int { sum_level = 1, product_level = 2, negative_level = 3, power_level = 4, atom_level = 5 };
 
 /// A printed subexpression: |value| as text, its sign apart, so sums can subtract.
@@ -157,7 +166,7 @@ template <class Style, class... Ts>
 printed print_sum(const pack<Ts...>& terms) {
   std::vector<printed> parts;
   std::vector<printed> numbers;
-  apply(terms, [&](const auto&... t) {
+  unpack(terms, [&](const auto&... t) {
     ((is_rational_v<std::remove_cvref_t<decltype(t)>> || is_runtime_v<std::remove_cvref_t<decltype(t)>>
           ? numbers.push_back(print<Style>(t))
           : parts.push_back(print<Style>(t))),
@@ -205,7 +214,7 @@ printed print_product(const pack<Fs...>& factors) {
   bool negative = false;
   std::string number, denominator_number;
   std::vector<printed> numerator, denominator;
-  apply(factors, [&](const auto&... f) {
+  unpack(factors, [&](const auto&... f) {
     (
         [&](const auto& factor) {
           using F = std::remove_cvref_t<decltype(factor)>;
@@ -244,9 +253,9 @@ printed print(const E& e) {
   } else if constexpr (E::kind == node_kind::variable) {
     return {Style::variable(E::name.view()), atom_level, false, 0};
   } else if constexpr (E::kind == node_kind::unary) {
-    return {Style::call(E::op::name, E::op::latex, operand<Style>(print<Style>(e.arg()), 0)), atom_level, false};
+    return {Style::call(E::op::name, latex_name<typename E::op>(), operand<Style>(print<Style>(e.arg()), 0)), atom_level, false};
   } else if constexpr (E::kind == node_kind::binary) {
-    return {Style::call(E::op::name, E::op::latex,
+    return {Style::call(E::op::name, latex_name<typename E::op>(),
                         operand<Style>(print<Style>(e.lhs()), 0) + ", " + operand<Style>(print<Style>(e.rhs()), 0)),
             atom_level, false};
   } else if constexpr (E::kind == node_kind::power) {
@@ -265,9 +274,9 @@ printed print(const E& e) {
               power_level, false};
     }
   } else if constexpr (E::kind == node_kind::sum) {
-    return print_sum<Style>(e.terms);
+    return print_sum<Style>(e.operands);
   } else {
-    return print_product<Style>(e.factors);
+    return print_product<Style>(e.operands);
   }
 }
 

@@ -14,12 +14,13 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
-#if !defined(LEIBNIZ_NO_SIMD) && __has_include(<xsimd/xsimd.hpp>)
-#define LEIBNIZ_SIMD 1
+#include "detail/lanes.hpp"
+
+#include "config.hpp"
+#if LEIBNIZ_SIMD
 #include <xsimd/xsimd.hpp>
-#else
-#define LEIBNIZ_SIMD 0
 #endif
 
 namespace leibniz::detail {
@@ -73,42 +74,36 @@ struct simd_block {
   LEIBNIZ_BLOCK_OPERATOR(-)
   LEIBNIZ_BLOCK_OPERATOR(*)
   LEIBNIZ_BLOCK_OPERATOR(/)
-  LEIBNIZ_BLOCK_OPERATOR(<)
-  LEIBNIZ_BLOCK_OPERATOR(<=)
-  LEIBNIZ_BLOCK_OPERATOR(>)
-  LEIBNIZ_BLOCK_OPERATOR(>=)
 #undef LEIBNIZ_BLOCK_OPERATOR
+};
 
-  // The functions the ops call, found by argument-dependent lookup.
-#define LEIBNIZ_BLOCK_FUNCTION(NAME)                                                    \
-  friend simd_block NAME(const simd_block& a) {                                         \
-    return map([](const B& v) { return B(xsimd::NAME(v)); }, a);                        \
-  }
-  LEIBNIZ_BLOCK_FUNCTION(abs)
-  LEIBNIZ_BLOCK_FUNCTION(sqrt)
-  LEIBNIZ_BLOCK_FUNCTION(cbrt)
-  LEIBNIZ_BLOCK_FUNCTION(exp)
-  LEIBNIZ_BLOCK_FUNCTION(expm1)
-  LEIBNIZ_BLOCK_FUNCTION(log)
-  LEIBNIZ_BLOCK_FUNCTION(log1p)
-  LEIBNIZ_BLOCK_FUNCTION(sin)
-  LEIBNIZ_BLOCK_FUNCTION(cos)
-  LEIBNIZ_BLOCK_FUNCTION(tan)
-  LEIBNIZ_BLOCK_FUNCTION(asin)
-  LEIBNIZ_BLOCK_FUNCTION(acos)
-  LEIBNIZ_BLOCK_FUNCTION(atan)
-  LEIBNIZ_BLOCK_FUNCTION(sinh)
-  LEIBNIZ_BLOCK_FUNCTION(cosh)
-  LEIBNIZ_BLOCK_FUNCTION(tanh)
-#undef LEIBNIZ_BLOCK_FUNCTION
-
-  friend simd_block pow(const simd_block& a, const simd_block& b) {
-    return map([](const B& u, const B& v) { return B(xsimd::pow(u, v)); }, a, b);
-  }
-  template <class C>
-  friend simd_block select(const simd_block<C, M>& condition, const simd_block& a, const simd_block& b) {
-    simd_block r;
-    for (std::size_t k = 0; k < M; ++k) r.part[k] = xsimd::select(condition.part[k], a.part[k], b.part[k]);
+/// An op's kernel on a block: run on each SIMD batch, so the op's `apply` meets
+/// xsimd's vectorised sin, exp, erf, ... by argument-dependent lookup. A kernel that
+/// only takes numbers (`static double apply(double)`, or one constrained to
+/// floating-point types) is run one element at a time instead.
+template <class B, std::size_t M>
+struct kernel_lanes<simd_block<B, M>> {
+  using V = simd_block<B, M>;
+  template <class F, class... Vs>
+  static V apply(const F& f, const Vs&... values) {
+    V r;
+    if constexpr (requires { f(values.part[0]...); }) {
+      for (std::size_t k = 0; k < M; ++k) r.part[k] = B(f(values.part[k]...));
+    } else {
+      using T = typename B::value_type;
+      constexpr std::size_t width = M * B::size;
+      std::array<std::array<T, width>, sizeof...(Vs) + 1> lanes_in{};
+      std::array<T, width> lanes_out{};
+      std::size_t j = 0;
+      for (const V* v : {&values...}) {
+        for (std::size_t k = 0; k < M; ++k) v->part[k].store_unaligned(lanes_in[j].data() + k * B::size);
+        ++j;
+      }
+      [&]<std::size_t... I>(std::index_sequence<I...>) {
+        for (std::size_t l = 0; l < width; ++l) lanes_out[l] = T(f(lanes_in[I][l]...));
+      }(std::index_sequence_for<Vs...>{});
+      for (std::size_t k = 0; k < M; ++k) r.part[k] = B::load_unaligned(lanes_out.data() + k * B::size);
+    }
     return r;
   }
 };
@@ -158,6 +153,23 @@ struct lanes<Eigen::Array<S, N, 1>> {
   static void store(const V& v, S* p) {
     Eigen::Map<V> destination(p);
     destination = v;
+  }
+};
+
+/// An op's kernel on a block of an Eigen array: Eigen's array functions where the
+/// kernel's code works on arrays, else one element at a time.
+template <class S, int N>
+struct kernel_lanes<Eigen::Array<S, N, 1>> {
+  using V = Eigen::Array<S, N, 1>;
+  template <class F, class... Vs>
+  static V apply(const F& f, const Vs&... values) {
+    if constexpr (requires { f(values...); }) {
+      return V(f(values...));
+    } else {
+      V r;
+      for (int i = 0; i < N; ++i) r[i] = S(f(values[i]...));
+      return r;
+    }
   }
 };
 

@@ -11,7 +11,8 @@
 //   powers    a^0 = 1, a^1 = a, exact powers of rationals, (a^b)^n = a^(b n) and
 //             (a b)^n = a^n b^n for integer n.
 //   functions exact values at rational points (sin(0) = 0, exp(0) = 1, abs(-3) = 3, ...),
-//             log(exp(a)) = a, max/min of two rationals, max(a, a) = a.
+//             each function's own rewrite rule (ops/log.hpp: log(exp(a)) = a,
+//             log(1 + exp(a)) = softplus(a)), max/min of two rationals, max(a, a) = a.
 //   runtime   runtime constants (2.5 * x) fold with each other and with the rational
 //             constant of the same sum or product, by value at run time. Nodes that hold
 //             one are never merged by type: x * 2.0 + x * 3.0 keeps both terms (= 5x).
@@ -36,19 +37,9 @@
 #include "nodes.hpp"
 #include "variable.hpp"
 
-namespace leibniz {
-struct exp_op;
-struct log_op;
-}  // namespace leibniz
-
 namespace leibniz::detail {
 
 // ---------------------------------------------------------------- classification
-
-template <class T>
-inline constexpr bool is_rational_v = false;
-template <std::intmax_t N, std::intmax_t D>
-inline constexpr bool is_rational_v<constant<N, D>> = true;
 
 template <class T>
 inline constexpr bool is_runtime_v = false;
@@ -117,14 +108,14 @@ constexpr pack<Ts...> make_pack(const Ts&... values) {
 template <class T>
 constexpr auto monomial_of(const T& term) {
   if constexpr (is_product_v<T>) {
-    using first = element_t<0, decltype(term.factors)>;
+    using first = element_t<0, decltype(term.operands)>;
     if constexpr (is_rational_v<first>) {
       return [&]<std::size_t... I>(std::index_sequence<I...>) {
         if constexpr (sizeof...(I) == 1)
-          return get<1>(term.factors);
+          return get<1>(term.operands);
         else
-          return product<element_t<I + 1, decltype(term.factors)>...>(make_pack(get<I + 1>(term.factors)...));
-      }(std::make_index_sequence<decltype(term.factors)::size - 1>{});
+          return product<element_t<I + 1, decltype(term.operands)>...>(make_pack(get<I + 1>(term.operands)...));
+      }(std::make_index_sequence<decltype(term.operands)::size - 1>{});
     } else {
       return term;
     }
@@ -139,7 +130,7 @@ using monomial_t = decltype(monomial_of(std::declval<const T&>()));
 template <class T>
 constexpr rational coefficient_of() {
   if constexpr (is_product_v<T>) {
-    using first = element_t<0, decltype(std::declval<const T&>().factors)>;
+    using first = element_t<0, decltype(std::declval<const T&>().operands)>;
     if constexpr (is_rational_v<first>) return first::value;
   }
   return {1, 1};
@@ -151,7 +142,7 @@ constexpr auto with_coefficient(const M& m) {
   if constexpr (Coef.is_one())
     return m;
   else if constexpr (is_product_v<M>)
-    return apply(m.factors, [](const auto&... f) { return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...)); });
+    return unpack(m.operands, [](const auto&... f) { return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...)); });
   else
     return product<constant_t<Coef>, M>(make_pack(constant_t<Coef>{}, m));
 }
@@ -177,14 +168,14 @@ using base_t = decltype(base_of(std::declval<const T&>()));
 template <class T>
 constexpr auto sum_terms(const T& e) {
   if constexpr (is_sum_v<T>)
-    return e.terms;
+    return e.operands;
   else
     return make_pack(e);
 }
 template <class T>
 constexpr auto product_factors(const T& e) {
   if constexpr (is_product_v<T>)
-    return e.factors;
+    return e.operands;
   else
     return make_pack(e);
 }
@@ -453,16 +444,16 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
       if constexpr (plan_v<false, Ts...>.number.is_one()) return pack<>{};
       else return make_pack(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{});
     }();
-    if constexpr (apply(merged, []<class... Rs>(const Rs&...) { return needs_another_pass<Rs...>(); })) {
+    if constexpr (unpack(merged, []<class... Rs>(const Rs&...) { return needs_another_pass<Rs...>(); })) {
       return canonical_product(
-          concat(number, runtime, apply(merged, [](const auto&... r) { return concat(product_factors(r)...); })));
+          concat(number, runtime, unpack(merged, [](const auto&... r) { return concat(product_factors(r)...); })));
     } else {
       auto factors = sorted<false>(merged);
       if constexpr (plan_v<false, Ts...>.runtime_count > 0) {
         return build_product(concat(make_pack(folded_runtime<false>(p)), factors));
       } else if constexpr (is_single_sum<decltype(factors)>() && !plan_v<false, Ts...>.number.is_one()) {
         // a rational times one sum is distributed: 2 (x + y) = 2x + 2y
-        return apply(get<0>(factors).terms, [](const auto&... t) { return make_sum(make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...); });
+        return unpack(get<0>(factors).operands, [](const auto&... t) { return make_sum(make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...); });
       } else {
         return build_product(concat(number, factors));
       }
@@ -522,8 +513,8 @@ constexpr auto make_product(const A& a, const B& b) {
   } else if constexpr (is_rational_v<A> && is_plain_factor_v<B> && !is_sum_v<B>) {
     return product<A, B>(make_pack(a, b));
   } else if constexpr (is_rational_v<A> && is_product_v<B>) {
-    if constexpr (!is_runtime_v<element_t<0, decltype(b.factors)>>)
-      return scale_product<ka>(b.factors, std::make_index_sequence<decltype(b.factors)::size - 1>{});
+    if constexpr (!is_runtime_v<element_t<0, decltype(b.operands)>>)
+      return scale_product<ka>(b.operands, std::make_index_sequence<decltype(b.operands)::size - 1>{});
     else
       return canonical_product(concat(product_factors(a), product_factors(b)));
   } else {
@@ -550,7 +541,7 @@ constexpr auto make_power(const B& base, const E& exponent) {
   else if constexpr (is_power_v<B> && integer_exponent)  // (a^b)^n = a^(b n)
     return make_power(base.base(), make_product(base.exponent(), exponent));
   else if constexpr (is_product_v<B> && integer_exponent)  // (a b)^n = a^n b^n
-    return apply(base.factors, [&](const auto&... f) { return make_product(make_power(f, exponent)...); });
+    return unpack(base.operands, [&](const auto&... f) { return make_product(make_power(f, exponent)...); });
   else
     return power<B, E>(base, exponent);
 }
@@ -565,11 +556,11 @@ constexpr auto make_unary(const A& a) {
       return constant_t<f.value>{};
     else
       return unary<Op, A>(a);
-  } else if constexpr (std::is_same_v<Op, log_op> && requires { typename A::op; }) {
-    if constexpr (std::is_same_v<typename A::op, exp_op>)  // log(exp(a)) = a
-      return a.arg();
-    else
+  } else if constexpr (requires { Op::rewrite(a); }) {  // the op's own rule (function.hpp)
+    if constexpr (std::is_same_v<decltype(Op::rewrite(a)), no_rewrite>)
       return unary<Op, A>(a);
+    else
+      return Op::rewrite(a);
   } else {
     return unary<Op, A>(a);
   }

@@ -1,22 +1,17 @@
 // leibniz/detail/children.hpp — the operands of any node, as a pack, for generic walks.
 #pragma once
 
-#include "../constant.hpp"
-#include "../nodes.hpp"
-#include "../variable.hpp"
+#include <utility>
+
 #include "pack.hpp"
 
 namespace leibniz::detail {
 
-/// The operands of a node in order (empty for leaves).
+/// The operands of a node in order (empty for leaves, which have none).
 template <class E>
 constexpr auto children(const E& e) {
-  if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary || E::kind == node_kind::power)
+  if constexpr (requires { e.operands; })
     return e.operands;
-  else if constexpr (E::kind == node_kind::sum)
-    return e.terms;
-  else if constexpr (E::kind == node_kind::product)
-    return e.factors;
   else
     return pack<>{};
 }

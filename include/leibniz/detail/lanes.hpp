@@ -50,4 +50,24 @@ constexpr T choose(const C& condition, const T& a, const T& b) {
     return select(condition, a, b);  // xsimd::select, by argument-dependent lookup
 }
 
+/// The array back end's customization point: how a value kernel `f` is applied to
+/// values of type V. A kernel is written for numbers (an op's `apply`), and works on
+/// SIMD batches and Eigen blocks too when its code does. By default V is a number and f
+/// is called on it; simd.hpp specialises this for blocks of SIMD batches (f runs on each
+/// batch) and for blocks of an Eigen array, where a kernel that only takes numbers is run
+/// one element at a time.
+template <class V>
+struct kernel_lanes {
+  template <class F, class... Vs>
+  static V apply(const F& f, const Vs&... values) {
+    return V(f(values...));
+  }
+};
+
+/// f applied to values of type V through the back end (see kernel_lanes).
+template <class V, class F, class... Vs>
+V lanewise(const F& f, const Vs&... values) {
+  return kernel_lanes<V>::apply(f, values...);
+}
+
 }  // namespace leibniz::detail

@@ -86,7 +86,7 @@ constexpr decltype(auto) apply_at(const Pack& p, F&& f) {
 
 /// Calls f(elements...) with every element of the pack.
 template <class... Ts, class F>
-constexpr decltype(auto) apply(const pack<Ts...>& p, F&& f) {
+constexpr decltype(auto) unpack(const pack<Ts...>& p, F&& f) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
     return std::forward<F>(f)(get<I>(p)...);
   }(std::index_sequence_for<Ts...>{});

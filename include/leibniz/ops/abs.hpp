@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct abs_op {
 ///     static_assert(d(abs(x), x) == sign(x));
 template <Expression A>
 constexpr auto abs(const A& a) {
-  return detail::make_unary<abs_op>(a);
+  return function<abs_op>{}(a);
 }
 
 template <class A>

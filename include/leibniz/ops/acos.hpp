@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct acos_op {
 ///     static_assert(d(acos(x), x) == -1_c / sqrt(1_c - x * x));
 template <Expression A>
 constexpr auto acos(const A& a) {
-  return detail::make_unary<acos_op>(a);
+  return function<acos_op>{}(a);
 }
 
 template <class A>

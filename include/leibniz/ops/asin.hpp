@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct asin_op {
 ///     static_assert(d(asin(x), x) == 1_c / sqrt(1_c - x * x));
 template <Expression A>
 constexpr auto asin(const A& a) {
-  return detail::make_unary<asin_op>(a);
+  return function<asin_op>{}(a);
 }
 
 template <class A>

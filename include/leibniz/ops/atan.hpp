@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct atan_op {
 ///     static_assert(d(atan(x), x) == 1_c / (1_c + x * x));
 template <Expression A>
 constexpr auto atan(const A& a) {
-  return detail::make_unary<atan_op>(a);
+  return function<atan_op>{}(a);
 }
 
 template <class A>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct cos_op {
 ///     static_assert(d(cos(x), x) == -sin(x));
 template <Expression A>
 constexpr auto cos(const A& a) {
-  return detail::make_unary<cos_op>(a);
+  return function<cos_op>{}(a);
 }
 
 template <class A>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct cosh_op {
 ///     static_assert(d(cosh(x), x) == sinh(x));
 template <Expression A>
 constexpr auto cosh(const A& a) {
-  return detail::make_unary<cosh_op>(a);
+  return function<cosh_op>{}(a);
 }
 
 template <class A>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct exp_op {
 ///     static_assert(d(exp(x), x) == exp(x));
 template <Expression A>
 constexpr auto exp(const A& a) {
-  return detail::make_unary<exp_op>(a);
+  return function<exp_op>{}(a);
 }
 
 template <class A>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct expm1_op {
 ///     static_assert(d(expm1(x), x) == exp(x));
 template <Expression A>
 constexpr auto expm1(const A& a) {
-  return detail::make_unary<expm1_op>(a);
+  return function<expm1_op>{}(a);
 }
 
 template <class A>

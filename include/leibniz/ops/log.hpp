@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -21,6 +21,10 @@ struct log_op {
   }
   template <class A>
   static constexpr auto derivative(const A& a);
+  /// log(exp(a)) = a; log(1 + exp(a)) = softplus(a) and log(sigmoid(a)) = -softplus(-a),
+  /// which stay finite where the written forms overflow (a = 800).
+  template <class A>
+  static constexpr auto rewrite(const A& a);
 };
 
 /// The natural logarithm; NaN for negative arguments.
@@ -28,7 +32,7 @@ struct log_op {
 ///     static_assert(d(log(x), x) == 1_c / x);
 template <Expression A>
 constexpr auto log(const A& a) {
-  return detail::make_unary<log_op>(a);
+  return function<log_op>{}(a);
 }
 
 template <class A>
@@ -38,3 +42,29 @@ constexpr auto log_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+#include "exp.hpp"       // the rewrites below recognise exp and sigmoid, and write softplus
+#include "sigmoid.hpp"
+#include "softplus.hpp"
+
+namespace leibniz {
+
+namespace detail {
+template <class A>
+inline constexpr bool is_one_plus_exp_v = false;
+template <class X>
+inline constexpr bool is_one_plus_exp_v<sum<constant<1>, unary<exp_op, X>>> = true;
+}  // namespace detail
+
+template <class A>
+constexpr auto log_op::rewrite(const A& a) {
+  if constexpr (detail::is_call_of_v<exp_op, A>)
+    return a.arg();
+  else if constexpr (detail::is_one_plus_exp_v<A>)
+    return softplus(detail::get<1>(a.operands).arg());
+  else if constexpr (detail::is_call_of_v<sigmoid_op, A>)
+    return -softplus(-a.arg());
+  else
+    return no_rewrite{};
+}
+
+}  // namespace leibniz

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct log1p_op {
 ///     static_assert(d(log1p(x), x) == 1_c / (1_c + x));
 template <Expression A>
 constexpr auto log1p(const A& a) {
-  return detail::make_unary<log1p_op>(a);
+  return function<log1p_op>{}(a);
 }
 
 template <class A>

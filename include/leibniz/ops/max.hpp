@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -30,7 +30,7 @@ struct max_op {
 template <class A, class B>
   requires detail::ExpressionOperands<A, B>
 constexpr auto max(const A& a, const B& b) {
-  return detail::make_binary<max_op>(detail::as_expression(a), detail::as_expression(b));
+  return function<max_op>{}(a, b);
 }
 
 template <class A, class B>

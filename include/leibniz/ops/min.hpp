@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -30,7 +30,7 @@ struct min_op {
 template <class A, class B>
   requires detail::ExpressionOperands<A, B>
 constexpr auto min(const A& a, const B& b) {
-  return detail::make_binary<min_op>(detail::as_expression(a), detail::as_expression(b));
+  return function<min_op>{}(a, b);
 }
 
 template <class A, class B>

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -29,7 +29,7 @@ struct relu_op {
 ///     static_assert(d(relu(x), x) == step(x));
 template <Expression A>
 constexpr auto relu(const A& a) {
-  return detail::make_unary<relu_op>(a);
+  return function<relu_op>{}(a);
 }
 
 template <class A>

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -35,7 +35,7 @@ struct sigmoid_op {
 ///     static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));
 template <Expression A>
 constexpr auto sigmoid(const A& a) {
-  return detail::make_unary<sigmoid_op>(a);
+  return function<sigmoid_op>{}(a);
 }
 
 template <class A>

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -30,7 +30,7 @@ struct sign_op {
 ///     static_assert(d(sign(x), x) == 0_c);
 template <Expression A>
 constexpr auto sign(const A& a) {
-  return detail::make_unary<sign_op>(a);
+  return function<sign_op>{}(a);
 }
 
 template <class A>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct sin_op {
 ///     static_assert(d(sin(x), x) == cos(x));
 template <Expression A>
 constexpr auto sin(const A& a) {
-  return detail::make_unary<sin_op>(a);
+  return function<sin_op>{}(a);
 }
 
 template <class A>

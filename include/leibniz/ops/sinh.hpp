@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct sinh_op {
 ///     static_assert(d(sinh(x), x) == cosh(x));
 template <Expression A>
 constexpr auto sinh(const A& a) {
-  return detail::make_unary<sinh_op>(a);
+  return function<sinh_op>{}(a);
 }
 
 template <class A>

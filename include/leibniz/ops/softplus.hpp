@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -31,7 +31,7 @@ struct softplus_op {
 ///     static_assert(d(softplus(x), x) == sigmoid(x));
 template <Expression A>
 constexpr auto softplus(const A& a) {
-  return detail::make_unary<softplus_op>(a);
+  return function<softplus_op>{}(a);
 }
 
 template <class A>

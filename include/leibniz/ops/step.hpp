@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "../detail/lanes.hpp"
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -30,7 +30,7 @@ struct step_op {
 ///     static_assert(d(step(x), x) == 0_c);
 template <Expression A>
 constexpr auto step(const A& a) {
-  return detail::make_unary<step_op>(a);
+  return function<step_op>{}(a);
 }
 
 template <class A>

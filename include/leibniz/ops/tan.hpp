@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct tan_op {
 ///     static_assert(d(tan(x), x) == 1_c + square(tan(x)));
 template <Expression A>
 constexpr auto tan(const A& a) {
-  return detail::make_unary<tan_op>(a);
+  return function<tan_op>{}(a);
 }
 
 template <class A>

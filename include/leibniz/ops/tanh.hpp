@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "../operators.hpp"
+#include "../function.hpp"
 
 namespace leibniz {
 
@@ -28,7 +28,7 @@ struct tanh_op {
 ///     static_assert(d(tanh(x), x) == 1_c / square(cosh(x)));
 template <Expression A>
 constexpr auto tanh(const A& a) {
-  return detail::make_unary<tanh_op>(a);
+  return function<tanh_op>{}(a);
 }
 
 template <class A>

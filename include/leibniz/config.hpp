@@ -1,0 +1,22 @@
+// leibniz/config.hpp — the library's macros, in one place.
+//
+//   LEIBNIZ_NO_SIMD        define it (Meson: -Dsimd=disabled) to evaluate arrays with
+//                          Eigen's kernels on blocks of 128 elements instead of xsimd's
+//                          SIMD batches.
+//   LEIBNIZ_SIMD           set here: 1 when arrays are evaluated with xsimd (found and not
+//                          disabled), else 0.
+//   LEIBNIZ_ALWAYS_INLINE  set here: forces inlining of the array kernels into their loop,
+//                          where a call per batch would cost as much as the work.
+#pragma once
+
+#if !defined(LEIBNIZ_NO_SIMD) && __has_include(<xsimd/xsimd.hpp>)
+#define LEIBNIZ_SIMD 1
+#else
+#define LEIBNIZ_SIMD 0
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define LEIBNIZ_ALWAYS_INLINE
+#endif

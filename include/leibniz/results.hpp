@@ -1,0 +1,208 @@
+// leibniz/results.hpp — the values a derivative set gives: g[x], H[x][y], J[i][x], v[i].
+//
+// Each result is indexed by the variables it was taken by, or by position (`g[0]`,
+// `get<0>(g)`, structured bindings). Its layout (shape) says how the entries of a
+// derivative set fill it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "variable.hpp"
+
+namespace leibniz {
+
+namespace detail {
+
+// ------------------------------------------------------------------ result values
+
+template <fixed_string Name, class... Vs>
+struct variable_is_not_in_this_result {
+  static constexpr bool value = false;
+};
+
+template <fixed_string Name, class... Vs>
+constexpr std::size_t index_of_variable() {
+  constexpr std::size_t i = [] {
+    constexpr bool match[] = {(Vs::name == Name)..., false};
+    std::size_t k = 0;
+    while (k < sizeof...(Vs) && !match[k]) ++k;
+    return k;
+  }();
+  static_assert(i < sizeof...(Vs) || variable_is_not_in_this_result<Name, Vs...>::value,
+                "leibniz: this result has no entry for the variable (the compiler shows its name in "
+                "variable_is_not_in_this_result<...>); index it by one of the variables it was taken by");
+  return i < sizeof...(Vs) ? i : 0;
+}
+
+}  // namespace detail
+
+namespace detail {
+/// N values read by position: `v[0]`, `get<I>()`, and so structured bindings.
+template <class T, std::size_t N>
+struct positional_values {
+  std::array<T, N> entries{};
+
+  constexpr T& operator[](std::size_t i) { return entries[i]; }
+  constexpr const T& operator[](std::size_t i) const { return entries[i]; }
+
+  static constexpr std::size_t size() { return N; }
+  template <std::size_t I>
+  constexpr T& get() & {
+    return entries[I];
+  }
+  template <std::size_t I>
+  constexpr const T& get() const& {
+    return entries[I];
+  }
+  template <std::size_t I>
+  constexpr T&& get() && {
+    return std::move(entries[I]);
+  }
+};
+}  // namespace detail
+
+/// The values of several partial derivatives, one per variable, indexed by the
+/// variable (`g[x]`) or by position (`g[0]`, `get<0>(g)`, structured bindings). T is a
+/// number type or an Eigen array.
+///
+///     auto [gx, gy] = leibniz::gradient(x * y, x, y)(x = 2.0, y = 3.0);   // 3, 2
+template <class T, class... Vs>
+struct gradient_values : detail::positional_values<T, sizeof...(Vs)> {
+  using detail::positional_values<T, sizeof...(Vs)>::operator[];
+  template <fixed_string Name>
+  constexpr T& operator[](variable<Name>) {
+    return this->entries[detail::index_of_variable<Name, Vs...>()];
+  }
+  template <fixed_string Name>
+  constexpr const T& operator[](variable<Name>) const {
+    return this->entries[detail::index_of_variable<Name, Vs...>()];
+  }
+};
+
+/// The second derivatives by each pair of variables, `H[x][y]`; symmetric.
+///
+///     auto H = leibniz::hessian(x * x * y, x, y)(x = 1.0, y = 2.0);   // H[x][y] == 2
+template <class T, class... Vs>
+struct hessian_values {
+  std::array<gradient_values<T, Vs...>, sizeof...(Vs)> rows{};
+
+  template <fixed_string Name>
+  constexpr const gradient_values<T, Vs...>& operator[](variable<Name>) const {
+    return rows[detail::index_of_variable<Name, Vs...>()];
+  }
+  static constexpr std::size_t size() { return sizeof...(Vs); }
+  template <std::size_t I>
+  constexpr const gradient_values<T, Vs...>& get() const {
+    return rows[I];
+  }
+};
+
+/// The partial derivatives of M outputs by each variable, `J[i][x]`.
+///
+///     auto J = leibniz::jacobian(std::tuple{x * y, x + y}, x, y)(x = 1.0, y = 2.0);   // J[0][x] == 2
+template <class T, std::size_t M, class... Vs>
+struct jacobian_values {
+  std::array<gradient_values<T, Vs...>, M> rows{};
+
+  constexpr const gradient_values<T, Vs...>& operator[](std::size_t i) const { return rows[i]; }
+  static constexpr std::size_t size() { return M; }
+  template <std::size_t I>
+  constexpr const gradient_values<T, Vs...>& get() const {
+    return rows[I];
+  }
+};
+
+/// The values of several expressions evaluated together, by position: `v[0]`,
+/// `get<0>(v)` or structured bindings (what `outputs(f, g, ...)` gives).
+///
+///     auto [value, slope] = leibniz::outputs(x * x, 2_c * x)(x = 3.0);   // 9, 6
+template <class T, std::size_t N>
+struct output_values : detail::positional_values<T, N> {};
+
+template <std::size_t I, class T, class... Vs>
+constexpr decltype(auto) get(const gradient_values<T, Vs...>& g) {
+  return g.template get<I>();
+}
+template <std::size_t I, class T, class... Vs>
+constexpr decltype(auto) get(gradient_values<T, Vs...>& g) {
+  return g.template get<I>();
+}
+
+namespace detail {
+
+// ------------------------------------------------------------------ shapes
+
+/// How the entries of a derivative set are laid out in its result.
+template <class... Vs>
+struct gradient_shape {
+  static constexpr std::size_t entries = sizeof...(Vs);
+  template <class T>
+  using values = gradient_values<T, Vs...>;
+  template <class T, class Get>
+  static constexpr void fill(values<T>& out, Get&& entry) {
+    for (std::size_t i = 0; i < entries; ++i) out.entries[i] = entry(i);
+  }
+};
+
+/// Hessians keep the upper triangle only (row i, column j >= i) and mirror it.
+template <class... Vs>
+struct hessian_shape {
+  static constexpr std::size_t n = sizeof...(Vs);
+  static constexpr std::size_t entries = n * (n + 1) / 2;
+  static constexpr std::size_t entry_of(std::size_t i, std::size_t j) {
+    if (j < i) std::swap(i, j);
+    return i * n - i * (i - 1) / 2 + (j - i);
+  }
+  template <class T>
+  using values = hessian_values<T, Vs...>;
+  template <class T, class Get>
+  static constexpr void fill(values<T>& out, Get&& entry) {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) out.rows[i].entries[j] = entry(entry_of(i, j));
+  }
+};
+
+template <std::size_t M, class... Vs>
+struct jacobian_shape {
+  static constexpr std::size_t entries = M * sizeof...(Vs);
+  template <class T>
+  using values = jacobian_values<T, M, Vs...>;
+  template <class T, class Get>
+  static constexpr void fill(values<T>& out, Get&& entry) {
+    for (std::size_t i = 0; i < M; ++i)
+      for (std::size_t j = 0; j < sizeof...(Vs); ++j) out.rows[i].entries[j] = entry(i * sizeof...(Vs) + j);
+  }
+};
+
+template <std::size_t N>
+struct list_shape {
+  static constexpr std::size_t entries = N;
+  template <class T>
+  using values = output_values<T, N>;
+  template <class T, class Get>
+  static constexpr void fill(values<T>& out, Get&& entry) {
+    for (std::size_t i = 0; i < N; ++i) out.entries[i] = entry(i);
+  }
+};
+
+}  // namespace detail
+
+}  // namespace leibniz
+
+template <class T, std::size_t N>
+struct std::tuple_size<leibniz::output_values<T, N>> : std::integral_constant<std::size_t, N> {};
+template <std::size_t I, class T, std::size_t N>
+struct std::tuple_element<I, leibniz::output_values<T, N>> {
+  using type = T;
+};
+template <class T, class... Vs>
+struct std::tuple_size<leibniz::gradient_values<T, Vs...>> : std::integral_constant<std::size_t, sizeof...(Vs)> {};
+template <std::size_t I, class T, class... Vs>
+struct std::tuple_element<I, leibniz::gradient_values<T, Vs...>> {
+  using type = T;
+};
+
