@@ -28,6 +28,9 @@
 #include "inspect.hpp"
 #include "print.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -338,7 +341,7 @@ check_report check_callable(const std::string& title, Fn&& values, const Eigen::
 ///     auto r = leibniz::check_gradient(sin(x) * y, x = 1.0, y = 2.0);
 ///     REQUIRE(r.ok());   std::cout << r;
 template <class E, class... Args>
-check_report check_gradient(const E& f, const Args&... args)
+[[nodiscard]] check_report check_gradient(const E& f, const Args&... args)
   requires(Expression<E>)
 {
   if constexpr (detail::check_arguments_ok<E, Args...>("check_gradient"))
@@ -355,7 +358,7 @@ check_report check_gradient(const E& f, const Args&... args)
 ///
 ///     auto r = leibniz::check_hessian(exp(x * y), x = 0.5, y = 2.0);   // 4 entries
 template <class E, class... Args>
-check_report check_hessian(const E& f, const Args&... args)
+[[nodiscard]] check_report check_hessian(const E& f, const Args&... args)
   requires(Expression<E>)
 {
   if constexpr (detail::check_arguments_ok<E, Args...>("check_hessian"))
@@ -374,7 +377,7 @@ check_report check_hessian(const E& f, const Args&... args)
 ///                                      [](const Eigen::VectorXd& v) { return Eigen::VectorXd(2 * v); }, x0);
 template <class Fn, class GradFn, class S>
   requires(!Expression<Fn> && std::is_floating_point_v<S>)
-check_report check_gradient(Fn&& fn, GradFn&& grad_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
+[[nodiscard]] check_report check_gradient(Fn&& fn, GradFn&& grad_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
                             const check_options& options = {}) {
   using vector = Eigen::Matrix<S, Eigen::Dynamic, 1>;
   const vector g = grad_fn(x0);
@@ -395,7 +398,7 @@ check_report check_gradient(Fn&& fn, GradFn&& grad_fn, const Eigen::Matrix<S, Ei
 ///     auto r = leibniz::check_jacobian(fn, jac_fn, x0);   // fn: VectorXd -> VectorXd
 template <class Fn, class JacFn, class S>
   requires(std::is_floating_point_v<S>)
-check_report check_jacobian(Fn&& fn, JacFn&& jac_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
+[[nodiscard]] check_report check_jacobian(Fn&& fn, JacFn&& jac_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
                             const check_options& options = {}) {
   using vector = Eigen::Matrix<S, Eigen::Dynamic, 1>;
   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jac = jac_fn(x0);
@@ -414,3 +417,5 @@ check_report check_jacobian(Fn&& fn, JacFn&& jac_fn, const Eigen::Matrix<S, Eige
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

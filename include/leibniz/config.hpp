@@ -7,6 +7,10 @@
 //                          disabled), else 0.
 //   LEIBNIZ_ALWAYS_INLINE  set here: forces inlining of the array kernels into their loop,
 //                          where a call per batch would cost as much as the work.
+//   LEIBNIZ_HEADER_BEGIN, LEIBNIZ_HEADER_END
+//                          bracket every leibniz header: they keep the headers' short local
+//                          names (a, b, x) from warning under a user's -Wshadow when the
+//                          user has globals of those names.
 #pragma once
 
 #if !defined(LEIBNIZ_NO_SIMD) && __has_include(<xsimd/xsimd.hpp>)
@@ -20,3 +24,6 @@
 #else
 #define LEIBNIZ_ALWAYS_INLINE
 #endif
+
+#define LEIBNIZ_HEADER_BEGIN _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")
+#define LEIBNIZ_HEADER_END _Pragma("GCC diagnostic pop")

@@ -10,6 +10,9 @@
 #include "detail/pack.hpp"
 #include "detail/rational.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -29,7 +32,7 @@ struct constant : node<constant<N, D>> {
   static constexpr bool depends_on = false;
 
   template <class V>
-  static V compute() {
+  static constexpr V compute() {
     using R = detail::scalar_of_t<V>;
     return detail::splat<V>(R(N) / R(D));
   }
@@ -70,7 +73,7 @@ struct named_constant : node<named_constant<Tag>> {
   static constexpr bool depends_on = false;
 
   template <class V>
-  static V compute() {
+  static constexpr V compute() {
     return detail::splat<V>(Tag::template value<detail::scalar_of_t<V>>);
   }
 };
@@ -105,6 +108,11 @@ struct runtime_constant : node<runtime_constant<T>> {
 };
 
 namespace detail {
+template <class T>
+inline constexpr bool is_runtime_v = false;
+template <class T>
+inline constexpr bool is_runtime_v<runtime_constant<T>> = true;
+
 /// Integers mixed into an expression are held as double, like std::sin(int) works in double.
 template <class T>
 using runtime_type_t = std::conditional_t<std::is_integral_v<T>, double, T>;
@@ -159,3 +167,5 @@ using leibniz::c;
 }  // namespace literals
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

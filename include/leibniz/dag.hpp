@@ -20,6 +20,9 @@
 #include "expression.hpp"
 #include "nodes.hpp"
 #include "simplify.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -129,7 +132,7 @@ constexpr std::size_t function_chain_length(schedule<Steps...>*) {
   const auto visit = [&]<class E, std::size_t... S>(plan_step<E, S...>*) {
     std::size_t d = 0;
     for (std::size_t s : std::array<std::size_t, sizeof...(S) + 1>{0, depth[S]...}) d = s > d ? s : d;
-    depth[i] = d + (E::kind == node_kind::unary ? 1 : 0);
+    depth[i] = d + (requires { typename E::op; } ? 1 : 0);  // a function call
     longest = depth[i] > longest ? depth[i] : longest;
     ++i;
     return 0;
@@ -145,3 +148,5 @@ constexpr auto schedule_nodes(schedule<Steps...>*) {
 }
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

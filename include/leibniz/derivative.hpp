@@ -10,6 +10,9 @@
 
 #include "detail/children.hpp"
 #include "simplify.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -58,7 +61,7 @@ constexpr auto derivative_by(const F& f, const V&, const Rest&... rest) {
 ///
 ///     static_assert(d(sin(x) + x * y, x) == cos(x) + y);
 template <class F, class... Vs>
-constexpr auto d(const F& f, const Vs&... vs) {
+[[nodiscard]] constexpr auto d(const F& f, const Vs&... vs) {
   static_assert(Expression<F>, "leibniz::d(f, x): 'f' must be a leibniz expression");
   static_assert(sizeof...(Vs) > 0, "leibniz::d(f, x): name the variable to differentiate by");
   static_assert((Variable<Vs> && ...),
@@ -74,7 +77,7 @@ constexpr auto d(const F& f, const Vs&... vs) {
 ///
 ///     static_assert(d<4>(sin(x), x) == sin(x));
 template <std::size_t N, class F, class V>
-constexpr auto d(const F& f, const V& v) {
+[[nodiscard]] constexpr auto d(const F& f, const V& v) {
   static_assert(Expression<F>, "leibniz::d<n>(f, x): 'f' must be a leibniz expression");
   static_assert(Variable<V>,
                 "leibniz::d<n>(f, x): 'x' must be a variable (leibniz::var<\"name\">); "
@@ -86,3 +89,5 @@ constexpr auto d(const F& f, const V& v) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

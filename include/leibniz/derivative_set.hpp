@@ -17,6 +17,9 @@
 #include "parameters.hpp"
 #include "results.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -123,8 +126,10 @@ struct derivative_set {
 ///
 ///     static_assert(node_count(leibniz::gradient(x * y * z)) <= 7);
 template <class Shape, class Params, class... Es>
-constexpr std::size_t node_count(const derivative_set<Shape, Params, Es...>&) {
+[[nodiscard]] constexpr std::size_t node_count(const derivative_set<Shape, Params, Es...>&) {
   return detail::schedule_for_t<Es...>::size;
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

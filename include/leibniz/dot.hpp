@@ -29,6 +29,9 @@
 #include "evaluate.hpp"
 #include "expression.hpp"
 #include "print.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -91,7 +94,7 @@ std::string dot_label(const E& e) {
 /// The operands that are drawn: all of them, except an exact exponent (part of the label).
 template <class E>
 constexpr auto drawn_operands(const E& e) {
-  if constexpr (E::kind == node_kind::power) {
+  if constexpr (is_power_v<E>) {
     using X = std::remove_cvref_t<decltype(e.exponent())>;
     if constexpr (is_rational_v<X>)
       return pack<std::remove_cvref_t<decltype(e.base())>>(e.base());
@@ -111,15 +114,18 @@ R value_at(const E& e, const Bs&... bindings) {
 /// The local partials of e by each drawn operand, evaluated from the node's own rule
 /// (nodes.hpp). Nothing flows back into a constant, so its partial is not evaluated.
 template <class R, class E, class... Bs>
-std::vector<R> local_partials(const E& e, const Bs&... bindings) {
-  return [&]<std::size_t... K>(std::index_sequence<K...>) {
-    return std::vector<R>{[&] {
-      if constexpr (is_constant_leaf<element_t<K, children_t<E>>>())
-        return R(0);
-      else
-        return value_at<R>(E::template partial<K>(e), bindings...);
-    }()...};
-  }(std::make_index_sequence<decltype(drawn_operands(e))::size>{});
+std::vector<R> local_partials([[maybe_unused]] const E& e, [[maybe_unused]] const Bs&... bindings) {
+  if constexpr (children_t<E>::size == 0)  // a leaf has no operands (and no rule)
+    return {};
+  else
+    return [&]<std::size_t... K>(std::index_sequence<K...>) {
+      return std::vector<R>{[&] {
+        if constexpr (is_constant_leaf<element_t<K, children_t<E>>>())
+          return R(0);
+        else
+          return value_at<R>(E::template partial<K>(e), bindings...);
+      }()...};
+    }(std::make_index_sequence<decltype(drawn_operands(e))::size>{});
 }
 
 /// Adds e (and, first, its operands) to the graph; returns its id. A static node already
@@ -132,7 +138,7 @@ std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&...
   }
   dot_node n;
   n.label = dot_label(e);
-  n.kind = E::kind == node_kind::variable ? dot_node::shape::input
+  n.kind = Variable<E> ? dot_node::shape::input
            : is_constant_leaf<E>()        ? dot_node::shape::constant
                                           : dot_node::shape::operation;
   n.has_adjoint = !is_constant_leaf<E>();
@@ -256,7 +262,7 @@ inline constexpr bool is_scalar_binding_v<binding<Name, T>> = std::is_arithmetic
 ///
 ///     std::cout << leibniz::to_dot((x + y) * z, x = -2.0, y = 5.0, z = -4.0);   // q = 3, f = -12
 template <class E, class... Bs>
-std::string to_dot(const E& f, const Bs&... bindings) {
+[[nodiscard]] std::string to_dot(const E& f, const Bs&... bindings) {
   static_assert(Expression<E>, "leibniz::to_dot(f, x = v, ...): 'f' must be a leibniz expression");
   static_assert((detail::is_scalar_binding_v<Bs> && ...),
                 "leibniz::to_dot(f, x = v, ...): every argument after 'f' must be a binding `x = value` "
@@ -280,3 +286,5 @@ std::string to_dot(const E& f, const Bs&... bindings) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -28,6 +28,8 @@
 #include "simd.hpp"
 #include "variable.hpp"
 
+LEIBNIZ_HEADER_BEGIN
+
 
 namespace leibniz {
 
@@ -330,3 +332,5 @@ template <std::size_t I, class Set, class... Bs>
 struct std::tuple_element<I, leibniz::detail::pending_set<Set, Bs...>> {
   using type = const leibniz::detail::result_array<typename leibniz::detail::pending_set<Set, Bs...>::number>&;
 };
+
+LEIBNIZ_HEADER_END

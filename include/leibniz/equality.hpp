@@ -3,8 +3,12 @@
 
 #include <type_traits>
 
+#include "constant.hpp"
 #include "detail/children.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -13,7 +17,7 @@ template <class E>
 constexpr bool same_values(const E& a, const E& b) {
   if constexpr (E::is_static)
     return true;
-  else if constexpr (E::kind == node_kind::runtime_constant)
+  else if constexpr (is_runtime_v<E>)
     return a.value == b.value;
   else
     return unpack(children(a), [&](const auto&... ca) {
@@ -36,3 +40,5 @@ constexpr bool operator==(const A& a, const B& b) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -13,6 +13,9 @@
 #include "inspect.hpp"
 #include "parameters.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -66,7 +69,7 @@ constexpr bool check_bindings() {
 /// runtime constants and the bound values, integers counting as double.
 template <class E>
 constexpr auto runtime_sample() {
-  if constexpr (E::kind == node_kind::runtime_constant)
+  if constexpr (is_runtime_v<E>)
     return typename E::value_type{};
   else
     return []<class... Cs>(pack<Cs...>*) { return (0 + ... + runtime_sample<Cs>()); }(static_cast<children_t<E>*>(nullptr));
@@ -147,7 +150,7 @@ using array_backend_of = array_backend<typename element_t<
 ///
 ///     double v = leibniz::eval(sin(x) + x * y, x = 1.0, y = 2.0);   // 2.8414...
 template <class E, class... Bs>
-constexpr auto eval(const E& f, const Bs&... bindings) {
+[[nodiscard]] constexpr auto eval(const E& f, const Bs&... bindings) {
   static_assert(Expression<E>, "leibniz::eval(f, x = v, ...): 'f' must be a leibniz expression");
   static_assert((detail::is_binding_v<Bs> && ...),
                 "leibniz::eval(f, x = v, ...): every argument after 'f' must be a binding written `x = value`");
@@ -171,3 +174,5 @@ constexpr auto node<Derived>::operator()(const Bindings&... bindings) const {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

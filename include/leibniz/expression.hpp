@@ -7,6 +7,9 @@
 #include <type_traits>
 
 #include "fixed_string.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -56,3 +59,5 @@ template <class T>
 concept StaticExpression = Expression<T> && std::remove_cvref_t<T>::is_static;
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

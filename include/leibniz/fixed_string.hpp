@@ -3,6 +3,9 @@
 
 #include <cstddef>
 #include <string_view>
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -30,3 +33,5 @@ template <std::size_t N>
 fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

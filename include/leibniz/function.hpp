@@ -24,10 +24,12 @@
 //   derivative_lhs(a, b), derivative_rhs(a, b)
 //                     required instead for a function of two arguments (max, min).
 //   latex             optional: the LaTeX name (default \operatorname{name}).
-//   fold(rational)    optional: the exact value at a rational point, if there is one
-//                     (`sin(0) = 0`), returning detail::folded.
+//   fold(r)           optional: the exact value at a rational point r, if there is one
+//                     (`sin(0) = 0`), as detail::folded{exact, value}; for two
+//                     arguments fold(r, s) returns the detail::rational value (max, min).
 //   rewrite(a)        optional: a simplification owned by the function, applied when the
-//                     node is built (`log(exp(a)) = a`); returns an expression, or
+//                     node is built (`log(exp(a)) = a`; `rewrite(a, b)` for two arguments,
+//                     `max(a, a) = a`); returns an expression, or
 //                     leibniz::no_rewrite to keep the node. It must make the expression
 //                     smaller or cheaper, so that rewriting terminates.
 #pragma once
@@ -40,6 +42,9 @@
 #include "nodes.hpp"
 #include "operators.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -83,3 +88,5 @@ struct function {
 };
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

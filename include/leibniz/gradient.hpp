@@ -18,6 +18,9 @@
 #include "parameters.hpp"
 #include "reverse.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -51,7 +54,7 @@ constexpr auto make_gradient(const F& f) {
 ///     auto g = leibniz::gradient(sin(x) + x * y, x, y)(x = 1.0, y = 2.0);
 ///     // g[x] == cos(1) + 2, g[y] == 1
 template <class Mode = reverse, class F, class... Vs>
-constexpr auto gradient(const F& f, const Vs&...) {
+[[nodiscard]] constexpr auto gradient(const F& f, const Vs&...) {
   static_assert(std::is_same_v<Mode, reverse> || std::is_same_v<Mode, forward>,
                 "leibniz::gradient<Mode>: the mode is leibniz::reverse or leibniz::forward");
   detail::check_differentiation_arguments<F, Vs...>();
@@ -70,7 +73,7 @@ constexpr auto gradient(const F& f, const Vs&...) {
 ///
 ///     auto H = leibniz::hessian(x * x * y, x, y)(x = 1.0, y = 2.0);   // H[x][x] == 4
 template <class F, class... Vs>
-constexpr auto hessian(const F& f, const Vs&...) {
+[[nodiscard]] constexpr auto hessian(const F& f, const Vs&...) {
   detail::check_differentiation_arguments<F, Vs...>();
   static_assert(sizeof...(Vs) > 0, "leibniz::hessian(f, x, ...): name the variables");
   using L = detail::lifted_t<F>;
@@ -97,7 +100,7 @@ constexpr auto hessian(const F& f, const Vs&...) {
 ///
 ///     auto J = leibniz::jacobian(std::tuple{x * y, x + y}, x, y)(x = 1.0, y = 2.0);   // J[0][y] == 1
 template <class... Fs, class... Vs>
-constexpr auto jacobian(const std::tuple<Fs...>& fs, const Vs&...) {
+[[nodiscard]] constexpr auto jacobian(const std::tuple<Fs...>& fs, const Vs&...) {
   static_assert((Expression<Fs> && ...), "leibniz::jacobian(fs, x, ...): fs is a std::tuple of expressions");
   static_assert((Variable<Vs> && ...), "leibniz::jacobian(fs, x, ...): derivatives are taken by variables");
   static_assert(sizeof...(Fs) > 0 && sizeof...(Vs) > 0, "leibniz::jacobian(fs, x, ...): name functions and variables");
@@ -117,7 +120,7 @@ constexpr auto jacobian(const std::tuple<Fs...>& fs, const Vs&...) {
 ///
 ///     auto [value, slope] = leibniz::outputs(sin(x), cos(x))(x = 0.0);   // 0, 1
 template <class... Fs>
-constexpr auto outputs(const Fs&... fs) {
+[[nodiscard]] constexpr auto outputs(const Fs&... fs) {
   static_assert(sizeof...(Fs) > 0 && (Expression<Fs> && ...), "leibniz::outputs(f, ...): give leibniz expressions");
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
     return derivative_set<detail::list_shape<sizeof...(Fs)>, decltype(detail::parameter_bindings_of(fs...)),
@@ -132,7 +135,7 @@ constexpr auto outputs(const Fs&... fs) {
 ///     const auto t = leibniz::jvp(x * y, x = 1.0, y = 0.0);   // y
 ///     double v = t(x = 3.0, y = 2.0);                         // 2
 template <class F, class... Ts>
-constexpr auto jvp(const F& f, const Ts&... tangents) {
+[[nodiscard]] constexpr auto jvp(const F& f, const Ts&... tangents) {
   static_assert(Expression<F>, "leibniz::jvp(f, x = vx, ...): f must be a leibniz expression");
   static_assert((detail::is_binding_v<Ts> && ...),
                 "leibniz::jvp(f, x = vx, ...): give the tangent as bindings `x = vx`");
@@ -144,3 +147,4 @@ constexpr auto jvp(const F& f, const Ts&... tangents) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

@@ -11,6 +11,9 @@
 #include "detail/children.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -52,7 +55,7 @@ inline constexpr auto variables_v = variables_of<E>();
 
 template <class E>
 constexpr auto variables_of() {
-  if constexpr (E::kind == node_kind::variable) {
+  if constexpr (Variable<E>) {
     return pack<E>{};
   } else {
     return []<class... Cs>(pack<Cs...>*) {
@@ -93,7 +96,7 @@ constexpr void count_nodes(node_census& census) {
 ///
 ///     static_assert(std::tuple_size_v<decltype(free_variables(x * y + x))> == 2);
 template <Expression E>
-constexpr auto free_variables(const E&) {
+[[nodiscard]] constexpr auto free_variables(const E&) {
   return detail::unpack(detail::free_variables_pack<E>(), [](const auto&... v) { return std::tuple(v...); });
 }
 
@@ -103,7 +106,7 @@ constexpr auto free_variables(const E&) {
 ///
 ///     static_assert(node_count(sin(x) * sin(x) + sin(x)) == 5);   // x, sin(x), sin^2, ...
 template <Expression E>
-constexpr std::size_t node_count(const E&) {
+[[nodiscard]] constexpr std::size_t node_count(const E&) {
   detail::node_census census;
   detail::count_nodes<E>(census);
   return census.seen.size() + census.with_runtime_constants;
@@ -113,8 +116,10 @@ constexpr std::size_t node_count(const E&) {
 ///
 ///     static_assert(tree_size(sin(x) + x) == 4);   // sum, sin, x, x
 template <Expression E>
-constexpr std::size_t tree_size(const E&) {
+[[nodiscard]] constexpr std::size_t tree_size(const E&) {
   return E::tree_size;
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

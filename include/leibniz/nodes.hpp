@@ -6,6 +6,7 @@
 //   partial<K>(e)     its local partial derivative by operand K, as an expression: the
 //                     vector-Jacobian rule that forward `d`, reverse `gradient` and the
 //                     adjoints drawn by `to_dot` all read;
+//   rebuild(o...)     the same node of other operands, simplified again;
 //   compute<V>(v...)  its value from its operands' values, where V is a number, a SIMD
 //                     block or a block of an Eigen array (see detail/lanes.hpp).
 //
@@ -24,6 +25,9 @@
 #include "detail/lanes.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -60,6 +64,9 @@ struct unary : node<unary<Op, A>> {
   constexpr explicit unary(const A& a) : operands(a) {}
   [[nodiscard]] constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
 
+  /// The same function of other operands, simplified.
+  static constexpr auto rebuild(const auto& a) { return detail::make_unary<Op>(a); }
+
   template <std::size_t K>
   static constexpr auto partial(const unary& e) {
     static_assert(detail::UnaryRule<Op, A>, "leibniz::function<Op>: to differentiate Op(a), Op needs its derivative "
@@ -70,7 +77,7 @@ struct unary : node<unary<Op, A>> {
       return constant<0>{};  // after the message above, without a cascade of further errors
   }
   template <class V>
-  static V compute(const V& a) {
+  static constexpr V compute(const V& a) {
     return detail::lanewise<V>([](const auto& v) -> decltype(Op::apply(v)) { return Op::apply(v); }, a);
   }
 };
@@ -94,6 +101,8 @@ struct binary : node<binary<Op, A, B>> {
   [[nodiscard]] constexpr decltype(auto) lhs() const { return detail::get<0>(operands); }
   [[nodiscard]] constexpr decltype(auto) rhs() const { return detail::get<1>(operands); }
 
+  static constexpr auto rebuild(const auto& a, const auto& b) { return detail::make_binary<Op>(a, b); }
+
   template <std::size_t K>
   static constexpr auto partial(const binary& e) {
     static_assert(detail::BinaryRule<Op, A, B>, "leibniz::function<Op>: to differentiate Op(a, b), Op needs both "
@@ -106,7 +115,7 @@ struct binary : node<binary<Op, A, B>> {
       return Op::derivative_rhs(e.lhs(), e.rhs());
   }
   template <class V>
-  static V compute(const V& a, const V& b) {
+  static constexpr V compute(const V& a, const V& b) {
     return detail::lanewise<V>(
         [](const auto& u, const auto& v) -> decltype(Op::apply(u, v)) { return Op::apply(u, v); }, a, b);
   }
@@ -134,6 +143,8 @@ struct power : node<power<B, E>> {
   [[nodiscard]] constexpr decltype(auto) base() const { return detail::get<0>(operands); }
   [[nodiscard]] constexpr decltype(auto) exponent() const { return detail::get<1>(operands); }
 
+  static constexpr auto rebuild(const auto& b, const auto& x) { return detail::make_power(b, x); }
+
   template <std::size_t K>
   static constexpr auto partial(const power& e) {
     if constexpr (K == 0)
@@ -144,12 +155,33 @@ struct power : node<power<B, E>> {
   }
 
   template <class V>
-  static V compute(const V& b, const V& x) {
+  static constexpr V compute(const V& b, const V& x) {
     if constexpr (detail::is_rational_v<E>)  // an exact exponent: its slot's value is not needed
       return detail::lanewise<V>([](const auto& v) { return exact_power<E::value.num, E::value.den>(v); }, b);
+    else if constexpr (has_integer_exponent)  // pow(x, 2): by multiplication, as for 2_c
+      return detail::lanewise<V>(
+          [](const auto& u, const auto& v) { return runtime_integer_power(u, static_cast<long long>(detail::first_lane(v))); },
+          b, x);
     else
       return detail::lanewise<V>([](const auto& u, const auto& v) { using std::pow; return pow(u, v); }, b, x);
   }
+  /// Whether the exponent is a lifted integer runtime constant (`pow(x, 2)`, parameters.hpp).
+  static constexpr bool has_integer_exponent = [] {
+    if constexpr (Variable<E>) return E::name.data[0] == '%';
+    else return false;
+  }();
+
+  template <class T>
+  static T runtime_integer_power(const T& v, long long n) {
+    unsigned long long k = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    T result = detail::splat<T>(1), square = v;
+    for (; k != 0; k >>= 1) {
+      if (k & 1) result = T(result * square);
+      square = T(square * square);
+    }
+    return n < 0 ? T(detail::splat<T>(1) / result) : result;
+  }
+
   template <std::intmax_t N, class T>
   static T integer_power(const T& v) {
     if constexpr (N == 0) {
@@ -213,12 +245,14 @@ struct sum : node<sum<Ts...>> {
   constexpr sum() = default;
   constexpr explicit sum(const detail::pack<Ts...>& t) : operands(t) {}
 
+  static constexpr auto rebuild(const auto&... terms) { return detail::make_sum(terms...); }
+
   template <std::size_t K>
   static constexpr auto partial(const sum&) {
     return constant<1>{};
   }
   template <class V>
-  static V compute(const auto&... terms) {
+  static constexpr V compute(const auto&... terms) {
     return V((terms + ...));
   }
 };
@@ -243,6 +277,8 @@ struct product : node<product<Fs...>> {
   constexpr product() = default;
   constexpr explicit product(const detail::pack<Fs...>& f) : operands(f) {}
 
+  static constexpr auto rebuild(const auto&... factors) { return detail::make_product(factors...); }
+
   template <std::size_t K>
   static constexpr auto partial(const product& e) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -250,7 +286,7 @@ struct product : node<product<Fs...>> {
     }(std::index_sequence_for<Fs...>{});
   }
   template <class V>
-  static V compute(const auto&... factors) {
+  static constexpr V compute(const auto&... factors) {
     return V((factors * ...));
   }
 
@@ -266,3 +302,5 @@ struct product : node<product<Fs...>> {
 };
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -9,12 +9,16 @@
 #pragma once
 
 #include <cstddef>
+#include <type_traits>
 
 #include "detail/children.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
 #include "simplify.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -26,7 +30,8 @@ constexpr std::size_t decimal_digits() {
 }
 
 /// The name of the K-th parameter of kind Prefix: "#0", "#1", ... ('#' for lifted
-/// runtime constants, '~' for tangents). No user variable can start with these
+/// runtime constants, '%' for lifted integer ones (exponents: `pow(x, 2)`), '~' for
+/// tangents). No user variable can start with these
 /// characters by accident, and a parameter is bound like a variable.
 template <char Prefix, std::size_t K>
 constexpr auto parameter_name() {
@@ -41,10 +46,15 @@ constexpr auto parameter_name() {
 template <char Prefix, std::size_t K>
 using parameter_t = variable<parameter_name<Prefix, K>()>;
 
+/// The prefix of the parameter a runtime constant of type T becomes: integers keep
+/// their kind, so that `pow(x, 2)` is evaluated as an integer power.
+template <class T>
+inline constexpr char parameter_prefix = std::is_integral_v<T> ? '%' : '#';
+
 template <class V>
 constexpr bool is_parameter() {
-  if constexpr (V::kind != node_kind::variable) return false;
-  else return V::name.data[0] == '#' || V::name.data[0] == '~';
+  if constexpr (!Variable<V>) return false;
+  else return V::name.data[0] == '#' || V::name.data[0] == '%' || V::name.data[0] == '~';
 }
 
 /// The number of runtime constants in E (0 for a static expression).
@@ -52,7 +62,7 @@ template <class E>
 constexpr std::size_t count_runtime_constants() {
   if constexpr (E::is_static)
     return 0;
-  else if constexpr (E::kind == node_kind::runtime_constant)
+  else if constexpr (is_runtime_v<E>)
     return 1;
   else
     return []<class... Cs>(pack<Cs...>*) { return (std::size_t(0) + ... + count_runtime_constants<Cs>()); }(
@@ -62,11 +72,7 @@ constexpr std::size_t count_runtime_constants() {
 /// The node E with operands `operands...` in place of its own, simplified again.
 template <class E, class... Cs>
 constexpr auto rebuild(const Cs&... operands) {
-  if constexpr (E::kind == node_kind::unary) return make_unary<typename E::op>(operands...);
-  else if constexpr (E::kind == node_kind::binary) return make_binary<typename E::op>(operands...);
-  else if constexpr (E::kind == node_kind::power) return make_power(operands...);
-  else if constexpr (E::kind == node_kind::sum) return make_sum(operands...);
-  else return make_product(operands...);
+  return E::rebuild(operands...);
 }
 
 /// E with its runtime constants replaced, left to right, by the parameters #K, #K+1, ...
@@ -74,8 +80,8 @@ template <std::size_t K, class E>
 constexpr auto lift() {
   if constexpr (E::is_static) {
     return E{};
-  } else if constexpr (E::kind == node_kind::runtime_constant) {
-    return parameter_t<'#', K>{};
+  } else if constexpr (is_runtime_v<E>) {
+    return parameter_t<parameter_prefix<typename E::value_type>, K>{};
   } else {
     return []<class... Cs>(pack<Cs...>*) {
       constexpr std::size_t counts[] = {count_runtime_constants<Cs>()..., 0};
@@ -106,8 +112,8 @@ template <std::size_t K = 0, class E>
 constexpr auto parameter_bindings(const E& e) {
   if constexpr (E::is_static) {
     return pack<>{};
-  } else if constexpr (E::kind == node_kind::runtime_constant) {
-    using parameter_binding = binding<parameter_name<'#', K>(), typename E::value_type>;
+  } else if constexpr (is_runtime_v<E>) {
+    using parameter_binding = binding<parameter_name<parameter_prefix<typename E::value_type>, K>(), typename E::value_type>;
     return pack<parameter_binding>(parameter_binding{e.value});
   } else {
     return unpack(children(e), [](const auto&... operands) {
@@ -132,15 +138,14 @@ template <class E, class... Ps>
 constexpr auto substitute_parameters(const E& e, const pack<Ps...>& values) {
   if constexpr (sizeof...(Ps) == 0 || !E::is_static) {
     return e;
-  } else if constexpr (E::kind == node_kind::variable) {
+  } else if constexpr (Variable<E>) {
     if constexpr (is_parameter<E>()) {
       constexpr std::size_t i = first_index_of<std::true_type, std::bool_constant<Ps::name == E::name>...>();
       return runtime_constant<typename element_t<i, pack<Ps...>>::value_type>(get<i>(values).value);
     } else {
       return e;
     }
-  } else if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary || E::kind == node_kind::power ||
-                       E::kind == node_kind::sum || E::kind == node_kind::product) {
+  } else if constexpr (children_t<E>::size > 0) {
     return unpack(children(e), [&](const auto&... operands) {
       return rebuild<E>(substitute_parameters(operands, values)...);
     });
@@ -150,3 +155,5 @@ constexpr auto substitute_parameters(const E& e, const pack<Ps...>& values) {
 }
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

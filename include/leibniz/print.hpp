@@ -13,11 +13,15 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "detail/children.hpp"
 #include "expression.hpp"
 #include "simplify.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -101,7 +105,7 @@ std::string format_number(T value) {
   char buffer[64];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   std::string text(buffer, result.ptr);
-  if (text.find_first_not_of("0123456789-") == std::string::npos) text += ".0";
+  if (std::is_floating_point_v<T> && text.find_first_not_of("0123456789-") == std::string::npos) text += ".0";
   return text;
 }
 
@@ -268,6 +272,10 @@ printed print(const E& e) {
         return print_positive_power<Style>(e.base(), X::value);
       }
     } else {
+      if constexpr (is_runtime_v<X>) {  // pow(x, n) differentiated: x^1 is x
+        if constexpr (std::is_integral_v<typename X::value_type>)
+          if (e.exponent().value == 1) return print<Style>(e.base());
+      }
       const printed x = print<Style>(e.exponent());
       return {Style::power(operand<Style>(print<Style>(e.base()), atom_level), operand<Style>(x, 0),
                            x.level == atom_level && !x.negative),
@@ -287,7 +295,7 @@ printed print(const E& e) {
 ///
 ///     to_string(d(sin(x) + x * y, x)) == "cos(x) + y"
 template <Expression E>
-std::string to_string(const E& e) {
+[[nodiscard]] std::string to_string(const E& e) {
   const detail::printed p = detail::print<detail::plain_style>(e);
   return p.negative ? "-" + p.text : p.text;
 }
@@ -296,7 +304,7 @@ std::string to_string(const E& e) {
 ///
 ///     to_latex(x / sqrt(y)) == "\\frac{x}{\\sqrt{y}}"
 template <Expression E>
-std::string to_latex(const E& e) {
+[[nodiscard]] std::string to_latex(const E& e) {
   const detail::printed p = detail::print<detail::latex_style>(e);
   return p.negative ? "-" + p.text : p.text;
 }
@@ -310,3 +318,5 @@ std::ostream& operator<<(std::ostream& out, const E& e) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -12,6 +12,9 @@
 #include <utility>
 
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -206,3 +209,4 @@ struct std::tuple_element<I, leibniz::gradient_values<T, Vs...>> {
   using type = T;
 };
 
+LEIBNIZ_HEADER_END

@@ -18,6 +18,9 @@
 #include "dag.hpp"
 #include "derivative.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -141,3 +144,5 @@ constexpr auto partial() {
 }  // namespace detail
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

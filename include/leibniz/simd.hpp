@@ -23,6 +23,8 @@
 #include <xsimd/xsimd.hpp>
 #endif
 
+LEIBNIZ_HEADER_BEGIN
+
 namespace leibniz::detail {
 
 /// Loading and storing a chunk V from and to contiguous memory; one element for numbers.
@@ -179,3 +181,5 @@ using chunk_t = std::conditional_t<has_chunk_v<S>, Eigen::Array<S, block_size, 1
 #endif
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

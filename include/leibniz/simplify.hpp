@@ -36,15 +36,13 @@
 #include "detail/rational.hpp"
 #include "nodes.hpp"
 #include "variable.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
 // ---------------------------------------------------------------- classification
-
-template <class T>
-inline constexpr bool is_runtime_v = false;
-template <class T>
-inline constexpr bool is_runtime_v<runtime_constant<T>> = true;
 
 template <class T>
 inline constexpr bool is_sum_v = false;
@@ -298,14 +296,15 @@ template <bool Additive, class... Ts>
 constexpr auto folded_runtime(const pack<Ts...>& p) {
   return [&]<std::size_t... R>(std::index_sequence<R...>) {
     constexpr rational number = plan_v<Additive, Ts...>.number;
+    // Integers (exponents of pow(x, 2)) stay integers only with an integral rational.
     if constexpr (Additive) {
       auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value + ...);
-      using V = decltype(total);
-      return runtime_constant<V>(total + V(number.num) / V(number.den));
+      using V = std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
+      return runtime_constant<V>(V(total) + V(number.num) / V(number.den));
     } else {
       auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value * ...);
-      using V = decltype(total);
-      return runtime_constant<V>(total * (V(number.num) / V(number.den)));
+      using V = std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
+      return runtime_constant<V>(V(total) * (V(number.num) / V(number.den)));
     }
   }(std::make_index_sequence<plan_v<Additive, Ts...>.runtime_count>{});
 }
@@ -568,12 +567,18 @@ constexpr auto make_unary(const A& a) {
 
 template <class Op, class A, class B>
 constexpr auto make_binary(const A& a, const B& b) {
-  if constexpr (is_rational_v<A> && is_rational_v<B>)
+  if constexpr (is_rational_v<A> && is_rational_v<B> && requires { Op::fold(A::value, B::value); })
     return constant_t<Op::fold(A::value, B::value)>{};
-  else if constexpr (std::is_same_v<A, B> && A::is_static)  // max(a, a) = a
-    return a;
-  else
+  else if constexpr (requires { Op::rewrite(a, b); }) {  // the op's own rule (function.hpp)
+    if constexpr (std::is_same_v<decltype(Op::rewrite(a, b)), no_rewrite>)
+      return binary<Op, A, B>(a, b);
+    else
+      return Op::rewrite(a, b);
+  } else {
     return binary<Op, A, B>(a, b);
+  }
 }
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

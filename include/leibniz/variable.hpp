@@ -5,6 +5,9 @@
 
 #include "detail/pack.hpp"
 #include "expression.hpp"
+#include "config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -54,8 +57,14 @@ struct variable : node<variable<Name>> {
   template <class T>
     requires(!Expression<T>)
   constexpr auto operator=(const T& value) const {
-    static_assert(detail::is_bindable_v<T>,
-                  "leibniz: a variable is bound to a number (float, double, long double or an integer): `x = 1.0`");
+    // An Eigen vector or matrix (it has .array()) is many points to a scalar variable:
+    // say how to bind it, rather than only that it is not a number.
+    static_assert(detail::is_bindable_v<T> || !requires(const T& t) { t.array(); },
+                  "leibniz: a variable takes a number or an Eigen array of points; bind an Eigen vector "
+                  "or matrix as an array: `x = v.array()`");
+    static_assert(detail::is_bindable_v<T> || requires(const T& t) { t.array(); },
+                  "leibniz: a variable is bound to a number (float, double, long double or an integer) or an "
+                  "Eigen array of them: `x = 1.0`, `x = X`");
     if constexpr (detail::is_bindable_v<T>)
       return binding<Name, T>{value};
     else
@@ -70,3 +79,5 @@ template <fixed_string Name>
 inline constexpr variable<Name> var{};
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

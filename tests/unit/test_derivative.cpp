@@ -341,6 +341,41 @@ TEST_CASE("d(softplus)", "[derivative][softplus]") {
       [](double v) { return std::log1p(std::exp(v)); }, {-3.0, 0.2, 4.0});
 }
 
+TEST_CASE("d(erf)", "[derivative][erf]") {
+  // erf'(x) = 2 exp(-x^2) / sqrt(pi)
+  check_unary(
+      "erf", [](auto a) { return erf(a); }, [](auto a) { return 2_c * exp(-square(a)) / sqrt(leibniz::pi); },
+      [](double v) { return std::erf(v); }, {-1.5, -0.2, 0.4, 2.0});
+  CHECK_SYMBOLIC(erf(0_c) == 0_c);
+}
+
+TEST_CASE("d(normal_cdf)", "[derivative][normal_cdf]") {
+  // Phi'(x) = exp(-x^2 / 2) / sqrt(2 pi), the standard normal density
+  check_unary(
+      "normal_cdf", [](auto a) { return normal_cdf(a); },
+      [](auto a) { return exp(-square(a) / 2_c) / sqrt(2_c * leibniz::pi); },
+      [](double v) { return 0.5 * std::erfc(-v / std::sqrt(2.0)); }, {-2.5, -0.3, 0.6, 1.9});
+  CHECK_SYMBOLIC(normal_cdf(0_c) == c<1, 2>);
+  // accurate in the lower tail, where 1 - Phi(-x) would lose every digit
+  constexpr auto phi = normal_cdf(x);
+  expect_close("normal_cdf", "lower tail", -30.0, phi(x = -30.0), 0.5 * std::erfc(30.0 / std::sqrt(2.0)), 1e-13);
+  CHECK(phi(x = -30.0) > 0.0);
+}
+
+TEST_CASE("d(gelu)", "[derivative][gelu]") {
+  // gelu(x) = x Phi(x), gelu'(x) = Phi(x) + x exp(-x^2 / 2) / sqrt(2 pi)
+  check_unary(
+      "gelu", [](auto a) { return gelu(a); },
+      [](auto a) { return normal_cdf(a) + a * exp(-square(a) / 2_c) / sqrt(2_c * leibniz::pi); },
+      [](double v) { return v * 0.5 * std::erfc(-v / std::sqrt(2.0)); }, {-2.5, -0.3, 0.6, 1.9});
+  CHECK_SYMBOLIC(gelu(0_c) == 0_c);
+  // gelu''(x) = (2 - x^2) exp(-x^2 / 2) / sqrt(2 pi)
+  constexpr auto d2 = d<2>(gelu(x), x);
+  for (double p : {-1.2, 0.0, 0.8})
+    expect_close("gelu", "d<2> closed form", p, d2(x = p),
+                 (2 - p * p) * std::exp(-p * p / 2) / std::sqrt(2 * 3.14159265358979323846), 1e-14);
+}
+
 TEST_CASE("d(relu)", "[derivative][relu]") {
   check_unary(
       "relu", [](auto a) { return relu(a); }, [](auto a) { return step(a); },

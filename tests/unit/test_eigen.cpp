@@ -8,6 +8,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -20,9 +21,11 @@ constexpr auto x = leibniz::var<"x">;
 constexpr auto y = leibniz::var<"y">;
 
 // Every function of the library, in one expression, on [0.1, 0.9] x [0.5, 1.5].
-constexpr auto f = sin(x) * cos(y) + tan(x) - asin(x) * acos(x) + atan(y) + sinh(x) * cosh(y) + tanh(x * y) +
-                   exp(x) / log(y + 1_c) + sqrt(y) + log1p(x) - expm1(y) + sigmoid(x - y) + softplus(y - x) +
-                   relu(x - y) + abs(x - y) + max(x, y) * min(x, y) + square(x) + pow(x, y) + pow(y, 1_c / 3_c);
+constexpr auto f_elementary =
+    sin(x) * cos(y) + tan(x) - asin(x) * acos(x) + atan(y) + sinh(x) * cosh(y) + tanh(x * y) + exp(x) / log(y + 1_c) +
+    sqrt(y) + log1p(x) - expm1(y) + sigmoid(x - y) + softplus(y - x) + relu(x - y) + abs(x - y) + max(x, y) * min(x, y) +
+    square(x) + pow(x, y) + pow(y, 1_c / 3_c);
+constexpr auto f = f_elementary + erf(x - y) + normal_cdf(y - x) + gelu(x * y - 1_c);
 
 Eigen::ArrayXd points(Eigen::Index n, double from, double to) { return Eigen::ArrayXd::LinSpaced(n, from, to); }
 
@@ -43,6 +46,42 @@ TEST_CASE("f over arrays equals f element by element, all functions", "[eigen]")
     REQUIRE(out.size() == n);
     check_elementwise(out, [&](Eigen::Index i) { return f(x = X[i], y = Y[i]); }, 1e-14);
   }
+}
+
+TEST_CASE("erf, normal_cdf and gelu over arrays: values and derivatives, tails included", "[eigen][erf]") {
+  // xsimd's erf and erfc, or (with -DLEIBNIZ_NO_SIMD) std::erf and std::erfc one element
+  // at a time; on [-7, 7], so normal_cdf reaches its lower tail (Phi(-7) ~ 1e-12).
+  // xsimd's erfc is within 4e-12 relative of std::erfc (worst near Phi(-3.1)), its erf
+  // within 1e-14: the tolerances below.
+  constexpr auto with_erf = std::tuple{erf(x), leibniz::d(erf(x), x), leibniz::d<2>(erf(x), x)};
+  constexpr auto with_erfc = std::tuple{normal_cdf(x), gelu(x), leibniz::d(normal_cdf(x), x), leibniz::d(gelu(x), x),
+                                        leibniz::d<2>(gelu(x), x)};
+  for (Eigen::Index n : {1, 2, 3, 5, 8, 9, 16, 17, 37, 301}) {
+    INFO("n = " << n);
+    const Eigen::ArrayXd X = points(n, -7.0, 7.0);
+    const Eigen::ArrayXf Xf = X.cast<float>();
+    const auto check_all = [&](const auto& fs, double tolerance) {
+      std::apply(
+          [&](const auto&... g) {
+            (check_elementwise(Eigen::ArrayXd(g(x = X)), [&](Eigen::Index i) { return double(g(x = X[i])); },
+                               tolerance),
+             ...);
+            (check_elementwise(Eigen::ArrayXf(g(x = Xf)), [&](Eigen::Index i) { return double(g(x = Xf[i])); }, 1e-5),
+             ...);
+          },
+          fs);
+    };
+    check_all(with_erf, 1e-14);
+    check_all(with_erfc, 1e-11);
+  }
+  // and against the standard library, so that both paths are checked, not only their agreement
+  const Eigen::ArrayXd X = points(29, -7.0, 7.0);
+  const Eigen::ArrayXd e = erf(x)(x = X), p = normal_cdf(x)(x = X), g = gelu(x)(x = X);
+  check_elementwise(e, [&](Eigen::Index i) { return std::erf(X[i]); }, 1e-14);
+  check_elementwise(p, [&](Eigen::Index i) { return 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
+  check_elementwise(g, [&](Eigen::Index i) { return X[i] * 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
+  CHECK(p[0] > 0.0);
+  CHECK(p[0] == Approx(1.279812543885835e-12).epsilon(1e-11));  // Phi(-7), relative in the tail
 }
 
 TEST_CASE("numbers are broadcast and constants come back as arrays", "[eigen]") {

@@ -5,6 +5,9 @@
 // file that defines them.
 #pragma once
 
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 namespace leibniz::detail {
 
 template <class... Ts>
@@ -23,3 +26,5 @@ template <class Op, class A, class B>
 constexpr auto make_binary(const A& a, const B& b);
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

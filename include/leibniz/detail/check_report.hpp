@@ -15,6 +15,9 @@
 #include <vector>
 
 #include "check_stencil.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -201,3 +204,5 @@ inline std::string short_number(double v) {
 
 }  // namespace detail
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

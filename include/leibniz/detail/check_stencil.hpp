@@ -14,6 +14,9 @@
 #include <vector>
 
 #include <Eigen/Core>
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -224,3 +227,5 @@ std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_e
 
 }  // namespace detail
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -4,6 +4,9 @@
 #include <utility>
 
 #include "pack.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -20,3 +23,5 @@ template <class E>
 using children_t = decltype(children(std::declval<const E&>()));
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

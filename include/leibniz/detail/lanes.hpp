@@ -7,6 +7,9 @@
 #pragma once
 
 #include <type_traits>
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -39,6 +42,17 @@ constexpr T splat(const S& s) {
     return T(scalar_of_t<T>(s));
 }
 
+/// The value in the first lane of v (all lanes hold it when v is a splat).
+template <class T>
+constexpr auto first_lane(const T& v) {
+  if constexpr (std::is_arithmetic_v<T>)
+    return v;
+  else if constexpr (requires { v.get(0); })  // xsimd::batch
+    return v.get(0);
+  else
+    return v.coeff(0);  // Eigen
+}
+
 /// `condition ? a : b`, lane by lane.
 template <class C, class T>
 constexpr T choose(const C& condition, const T& a, const T& b) {
@@ -59,15 +73,17 @@ constexpr T choose(const C& condition, const T& a, const T& b) {
 template <class V>
 struct kernel_lanes {
   template <class F, class... Vs>
-  static V apply(const F& f, const Vs&... values) {
+  static constexpr V apply(const F& f, const Vs&... values) {
     return V(f(values...));
   }
 };
 
 /// f applied to values of type V through the back end (see kernel_lanes).
 template <class V, class F, class... Vs>
-V lanewise(const F& f, const Vs&... values) {
+constexpr V lanewise(const F& f, const Vs&... values) {
   return kernel_lanes<V>::apply(f, values...);
 }
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

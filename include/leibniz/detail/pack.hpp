@@ -10,6 +10,9 @@
 #include <cstdint>
 #include <type_traits>
 #include <utility>
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -149,3 +152,5 @@ constexpr std::uint64_t hash_text(std::uint64_t h, const char* text, std::size_t
 inline constexpr std::uint64_t hash_seed = 0xcbf29ce484222325ull;
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

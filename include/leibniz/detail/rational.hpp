@@ -2,6 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
@@ -80,3 +83,5 @@ constexpr rational rational_power(rational a, std::intmax_t n) {
 }
 
 }  // namespace leibniz::detail
+
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct abs_op {
 ///
 ///     static_assert(d(abs(x), x) == sign(x));
 template <Expression A>
-constexpr auto abs(const A& a) {
+[[nodiscard]] constexpr auto abs(const A& a) {
   return function<abs_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto abs_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "sign.hpp"  // abs's derivative, or its inverse, is written with it
+#include "sign.hpp"  // abs's derivative is written with it
+
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct acos_op {
 ///
 ///     static_assert(d(acos(x), x) == -1_c / sqrt(1_c - x * x));
 template <Expression A>
-constexpr auto acos(const A& a) {
+[[nodiscard]] constexpr auto acos(const A& a) {
   return function<acos_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto acos_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "pow.hpp"  // acos's derivative, or its inverse, is written with it
+#include "pow.hpp"  // acos's derivative is written with it
+
+LEIBNIZ_HEADER_END

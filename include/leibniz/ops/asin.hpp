@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct asin_op {
 ///
 ///     static_assert(d(asin(x), x) == 1_c / sqrt(1_c - x * x));
 template <Expression A>
-constexpr auto asin(const A& a) {
+[[nodiscard]] constexpr auto asin(const A& a) {
   return function<asin_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto asin_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "pow.hpp"  // asin's derivative, or its inverse, is written with it
+#include "pow.hpp"  // asin's derivative is written with it
+
+LEIBNIZ_HEADER_END

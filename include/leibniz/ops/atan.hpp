@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct atan_op {
 ///
 ///     static_assert(d(atan(x), x) == 1_c / (1_c + x * x));
 template <Expression A>
-constexpr auto atan(const A& a) {
+[[nodiscard]] constexpr auto atan(const A& a) {
   return function<atan_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto atan_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "pow.hpp"  // atan's derivative, or its inverse, is written with it
+#include "pow.hpp"  // atan's derivative is written with it
+
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct cos_op {
 ///
 ///     static_assert(d(cos(x), x) == -sin(x));
 template <Expression A>
-constexpr auto cos(const A& a) {
+[[nodiscard]] constexpr auto cos(const A& a) {
   return function<cos_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto cos_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "sin.hpp"  // cos's derivative, or its inverse, is written with it
+#include "sin.hpp"  // cos's derivative is written with it
+
+LEIBNIZ_HEADER_END

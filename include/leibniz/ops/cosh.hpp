@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct cosh_op {
 ///
 ///     static_assert(d(cosh(x), x) == sinh(x));
 template <Expression A>
-constexpr auto cosh(const A& a) {
+[[nodiscard]] constexpr auto cosh(const A& a) {
   return function<cosh_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto cosh_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "sinh.hpp"  // cosh's derivative, or its inverse, is written with it
+#include "sinh.hpp"  // cosh's derivative is written with it
+
+LEIBNIZ_HEADER_END

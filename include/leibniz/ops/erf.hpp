@@ -3,21 +3,26 @@
 
 #include <cmath>
 #include <string_view>
+#include <type_traits>
 
 #include "../constant.hpp"
 #include "../function.hpp"
 #include "exp.hpp"  // the derivative is written with exp and sqrt
 #include "pow.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
 namespace detail::erf_lookup {
 using std::erf;
 /// Whether erf(v) has a kernel for T: std::erf for numbers, xsimd::erf for SIMD batches
-/// (found by argument-dependent lookup). Eigen blocks have none, so arrays evaluated
-/// with -DLEIBNIZ_NO_SIMD take erf one element at a time.
+/// (found by argument-dependent lookup). Eigen's array erf needs its unsupported
+/// SpecialFunctions module, so Eigen blocks (-DLEIBNIZ_NO_SIMD) take erf one element at a time.
 template <class T>
-concept has_kernel = requires(const T& v) { erf(v); };
+concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) &&
+                     requires(const T& v) { erf(v); };
 }  // namespace detail::erf_lookup
 
 /// The error function (2/sqrt(pi)) times the integral of exp(-t^2) from 0 to a.
@@ -39,7 +44,7 @@ struct erf_op {
 ///
 ///     static_assert(d(erf(x), x) == 2_c * exp(-square(x)) / sqrt(pi));
 template <Expression A>
-constexpr auto erf(const A& a) {
+[[nodiscard]] constexpr auto erf(const A& a) {
   return function<erf_op>{}(a);
 }
 
@@ -50,3 +55,4 @@ constexpr auto erf_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct exp_op {
 ///
 ///     static_assert(d(exp(x), x) == exp(x));
 template <Expression A>
-constexpr auto exp(const A& a) {
+[[nodiscard]] constexpr auto exp(const A& a) {
   return function<exp_op>{}(a);
 }
 
@@ -38,3 +41,4 @@ constexpr auto exp_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct expm1_op {
 ///
 ///     static_assert(d(expm1(x), x) == exp(x));
 template <Expression A>
-constexpr auto expm1(const A& a) {
+[[nodiscard]] constexpr auto expm1(const A& a) {
   return function<expm1_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto expm1_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "exp.hpp"  // expm1's derivative, or its inverse, is written with it
+#include "exp.hpp"  // expm1's derivative is written with it
+
+LEIBNIZ_HEADER_END

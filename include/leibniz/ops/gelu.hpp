@@ -6,6 +6,9 @@
 #include "../constant.hpp"
 #include "../function.hpp"
 #include "normal_cdf.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -29,7 +32,7 @@ struct gelu_op {
 ///
 ///     static_assert(d(gelu(x), x) == normal_cdf(x) + x * exp(-square(x) / 2_c) / sqrt(2_c * pi));
 template <Expression A>
-constexpr auto gelu(const A& a) {
+[[nodiscard]] constexpr auto gelu(const A& a) {
   return function<gelu_op>{}(a);
 }
 
@@ -39,3 +42,5 @@ constexpr auto gelu_op::derivative(const A& a) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -31,7 +34,7 @@ struct log_op {
 ///
 ///     static_assert(d(log(x), x) == 1_c / x);
 template <Expression A>
-constexpr auto log(const A& a) {
+[[nodiscard]] constexpr auto log(const A& a) {
   return function<log_op>{}(a);
 }
 
@@ -68,3 +71,5 @@ constexpr auto log_op::rewrite(const A& a) {
 }
 
 }  // namespace leibniz
+
+LEIBNIZ_HEADER_END

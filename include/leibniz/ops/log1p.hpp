@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct log1p_op {
 ///
 ///     static_assert(d(log1p(x), x) == 1_c / (1_c + x));
 template <Expression A>
-constexpr auto log1p(const A& a) {
+[[nodiscard]] constexpr auto log1p(const A& a) {
   return function<log1p_op>{}(a);
 }
 
@@ -38,3 +41,4 @@ constexpr auto log1p_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

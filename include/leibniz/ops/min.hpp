@@ -2,9 +2,13 @@
 #pragma once
 
 #include <string_view>
+#include <type_traits>
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -17,6 +21,14 @@ struct min_op {
     return detail::choose(a <= b, a, b);
   }
   static constexpr detail::rational fold(detail::rational a, detail::rational b) { return a < b ? a : b; }
+  /// min(a, a) = a.
+  template <class A, class B>
+  static constexpr auto rewrite(const A& a, const B&) {
+    if constexpr (std::is_same_v<A, B> && A::is_static)
+      return a;
+    else
+      return no_rewrite{};
+  }
   template <class A, class B>
   static constexpr auto derivative_lhs(const A& a, const B& b);
   template <class A, class B>
@@ -29,7 +41,7 @@ struct min_op {
 ///     const double v = min(x, y)(x = 1.0, y = 2.0);   // 1
 template <class A, class B>
   requires detail::ExpressionOperands<A, B>
-constexpr auto min(const A& a, const B& b) {
+[[nodiscard]] constexpr auto min(const A& a, const B& b) {
   return function<min_op>{}(a, b);
 }
 
@@ -45,3 +57,5 @@ constexpr auto min_op::derivative_rhs(const A& a, const B& b) {
 }  // namespace leibniz
 
 #include "step.hpp"
+
+LEIBNIZ_HEADER_END

@@ -3,12 +3,16 @@
 
 #include <cmath>
 #include <string_view>
+#include <type_traits>
 
 #include "../constant.hpp"
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
 #include "exp.hpp"  // the derivative is written with exp and sqrt
 #include "pow.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -17,7 +21,8 @@ using std::erfc;
 /// Whether erfc(v) has a kernel for T: std::erfc for numbers, xsimd::erfc for SIMD
 /// batches; Eigen blocks have none (then one element at a time).
 template <class T>
-concept has_kernel = requires(const T& v) { erfc(v); };
+concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) &&
+                     requires(const T& v) { erfc(v); };
 }  // namespace detail::erfc_lookup
 
 /// The standard normal distribution function Phi(a) = erfc(-a / sqrt(2)) / 2, accurate
@@ -47,7 +52,7 @@ struct normal_cdf_op {
 ///
 ///     static_assert(d(normal_cdf(x), x) == exp(-square(x) / 2_c) / sqrt(2_c * pi));
 template <Expression A>
-constexpr auto normal_cdf(const A& a) {
+[[nodiscard]] constexpr auto normal_cdf(const A& a) {
   return function<normal_cdf_op>{}(a);
 }
 
@@ -58,3 +63,4 @@ constexpr auto normal_cdf_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

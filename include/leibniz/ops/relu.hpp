@@ -6,6 +6,9 @@
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -28,7 +31,7 @@ struct relu_op {
 ///
 ///     static_assert(d(relu(x), x) == step(x));
 template <Expression A>
-constexpr auto relu(const A& a) {
+[[nodiscard]] constexpr auto relu(const A& a) {
   return function<relu_op>{}(a);
 }
 
@@ -39,4 +42,6 @@ constexpr auto relu_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "step.hpp"  // relu's derivative, or its inverse, is written with it
+#include "step.hpp"  // relu's derivative is written with it
+
+LEIBNIZ_HEADER_END

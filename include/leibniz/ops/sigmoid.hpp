@@ -6,6 +6,9 @@
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -34,7 +37,7 @@ struct sigmoid_op {
 ///
 ///     static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));
 template <Expression A>
-constexpr auto sigmoid(const A& a) {
+[[nodiscard]] constexpr auto sigmoid(const A& a) {
   return function<sigmoid_op>{}(a);
 }
 
@@ -45,3 +48,4 @@ constexpr auto sigmoid_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

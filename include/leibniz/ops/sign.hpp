@@ -6,6 +6,9 @@
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -29,7 +32,7 @@ struct sign_op {
 ///
 ///     static_assert(d(sign(x), x) == 0_c);
 template <Expression A>
-constexpr auto sign(const A& a) {
+[[nodiscard]] constexpr auto sign(const A& a) {
   return function<sign_op>{}(a);
 }
 
@@ -40,3 +43,4 @@ constexpr auto sign_op::derivative(const A&) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

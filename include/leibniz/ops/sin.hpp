@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct sin_op {
 ///
 ///     static_assert(d(sin(x), x) == cos(x));
 template <Expression A>
-constexpr auto sin(const A& a) {
+[[nodiscard]] constexpr auto sin(const A& a) {
   return function<sin_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto sin_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "cos.hpp"  // sin's derivative, or its inverse, is written with it
+#include "cos.hpp"  // sin's derivative is written with it
+
+LEIBNIZ_HEADER_END

@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct sinh_op {
 ///
 ///     static_assert(d(sinh(x), x) == cosh(x));
 template <Expression A>
-constexpr auto sinh(const A& a) {
+[[nodiscard]] constexpr auto sinh(const A& a) {
   return function<sinh_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto sinh_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "cosh.hpp"  // sinh's derivative, or its inverse, is written with it
+#include "cosh.hpp"  // sinh's derivative is written with it
+
+LEIBNIZ_HEADER_END

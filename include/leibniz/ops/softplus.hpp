@@ -6,6 +6,9 @@
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -30,7 +33,7 @@ struct softplus_op {
 ///
 ///     static_assert(d(softplus(x), x) == sigmoid(x));
 template <Expression A>
-constexpr auto softplus(const A& a) {
+[[nodiscard]] constexpr auto softplus(const A& a) {
   return function<softplus_op>{}(a);
 }
 
@@ -41,4 +44,6 @@ constexpr auto softplus_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "sigmoid.hpp"  // softplus's derivative, or its inverse, is written with it
+#include "sigmoid.hpp"  // softplus's derivative is written with it
+
+LEIBNIZ_HEADER_END

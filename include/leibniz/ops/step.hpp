@@ -6,6 +6,9 @@
 
 #include "../detail/lanes.hpp"
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -29,7 +32,7 @@ struct step_op {
 ///
 ///     static_assert(d(step(x), x) == 0_c);
 template <Expression A>
-constexpr auto step(const A& a) {
+[[nodiscard]] constexpr auto step(const A& a) {
   return function<step_op>{}(a);
 }
 
@@ -40,3 +43,4 @@ constexpr auto step_op::derivative(const A&) {
 
 }  // namespace leibniz
 
+LEIBNIZ_HEADER_END

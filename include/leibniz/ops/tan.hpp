@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct tan_op {
 ///
 ///     static_assert(d(tan(x), x) == 1_c + square(tan(x)));
 template <Expression A>
-constexpr auto tan(const A& a) {
+[[nodiscard]] constexpr auto tan(const A& a) {
   return function<tan_op>{}(a);
 }
 
@@ -38,4 +41,6 @@ constexpr auto tan_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "pow.hpp"  // tan's derivative, or its inverse, is written with it
+#include "pow.hpp"  // tan's derivative is written with it
+
+LEIBNIZ_HEADER_END

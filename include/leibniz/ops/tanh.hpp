@@ -5,6 +5,9 @@
 #include <string_view>
 
 #include "../function.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
@@ -27,7 +30,7 @@ struct tanh_op {
 ///
 ///     static_assert(d(tanh(x), x) == 1_c / square(cosh(x)));
 template <Expression A>
-constexpr auto tanh(const A& a) {
+[[nodiscard]] constexpr auto tanh(const A& a) {
   return function<tanh_op>{}(a);
 }
 
@@ -38,5 +41,7 @@ constexpr auto tanh_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "cosh.hpp"  // tanh's derivative, or its inverse, is written with it
-#include "pow.hpp"  // tanh's derivative, or its inverse, is written with it
+#include "cosh.hpp"  // tanh's derivative is written with it
+#include "pow.hpp"  // tanh's derivative is written with it
+
+LEIBNIZ_HEADER_END
