@@ -21,8 +21,9 @@ The rule it checks (docs/design.md, "Boost.Hana: measured, not adopted"): Hana i
 used only where it costs at most 10% more compile time and memory.
 
 --check first links each variant at N = 16 with a main and checks that all the
-variants of a concern compute the same value (they do the same work). Needs only
-Python 3 and the compilers; takes about 10 minutes at the default sizes.
+variants of a concern compute the same value (they do the same work). Needs Python 3,
+the compilers and Boost's headers (Debian: libboost-dev), which leibniz itself does not
+need; takes about 10 minutes at the default sizes on an idle machine.
 """
 import argparse
 import os
