@@ -49,8 +49,8 @@ double nanoseconds_per_call(F&& f) {
 int main() {
   int failures = 0;
 
-  // [snippet:course-example-1]
-  // Course example 1: f(x1, x2) = sin(x1) + x1 * x2, two inputs, one output.
+  // [snippet:two-inputs]
+  // f(x1, x2) = sin(x1) + x1 * x2: two inputs, one output.
   constexpr auto f = sin(x1) + x1 * x2;
   constexpr auto forward = leibniz::gradient<leibniz::forward>(f, x1, x2);  // one pass per input
   constexpr auto reverse = leibniz::gradient<leibniz::reverse>(f, x1, x2);  // one sweep for all
@@ -61,14 +61,14 @@ int main() {
   std::printf("  forward: df/dx1 = %.6f, df/dx2 = %.6f\n", gf[x1], gf[x2]);
   std::printf("  reverse: df/dx1 = %.6f, df/dx2 = %.6f\n", gr[x1], gr[x2]);
   std::printf("  exact:   cos(1) + 2 = %.6f, x1 = 1\n", std::cos(1.0) + 2.0);
-  // [snippet:course-example-1-end]
+  // [snippet:two-inputs-end]
   failures += std::abs(gf[x1] - gr[x1]) > 1e-15 || std::abs(gf[x2] - gr[x2]) > 1e-15;
 
   // Printing an entry shows the expression the compiler built for it.
   std::printf("  df/dx1 = %s (forward), %s (reverse)\n", leibniz::to_string(forward[x1]).c_str(),
               leibniz::to_string(reverse[x1]).c_str());
 
-  // The annotated graph of f, the picture of course example 1 (for Graphviz): x1 feeds
+  // The annotated graph of f (for Graphviz), as backpropagation is usually drawn: x1 feeds
   // two nodes, so its gradient is the sum of what flows back along its two edges.
   std::printf("%s", leibniz::to_dot(f, x1 = 1.0, x2 = 2.0).c_str());
 

@@ -1,7 +1,6 @@
-// The gradient check (course example 4): derive the analytic gradient, check it with
-// the numerical one. A sigmoid unit's squared loss (course example 6), two hand-written
-// gradients (one right, one with a classic slip), and why central differences beat the
-// forward difference of the course.
+// The gradient check: derive the analytic gradient, check it with the numerical one.
+// A sigmoid unit's squared loss, two hand-written gradients (one right, one with a
+// classic slip), and why central differences beat the textbook forward difference.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -51,11 +50,11 @@ Eigen::VectorXd wrong_gradient(const Eigen::VectorXd& w) {
 int main() {
   const Eigen::Vector3d w(0.3, -0.8, 0.1);
 
-  // [snippet:course]
-  // The course's numbers: loss 1.25347 at W, 1.25322 at W + h e1, h = 1e-4.
+  // [snippet:forward-difference]
+  // The textbook forward difference: loss 1.25347 at W, 1.25322 at W + h e1, h = 1e-4.
   const double h = 1e-4;
-  std::printf("course: (1.25322 - 1.25347) / %g = %.4g\n", h, (1.25322 - 1.25347) / h);
-  // [snippet:course-end]
+  std::printf("forward difference: (1.25322 - 1.25347) / %g = %.4g\n", h, (1.25322 - 1.25347) / h);
+  // [snippet:forward-difference-end]
 
   // [snippet:check]
   const auto right = leibniz::check_gradient(loss, right_gradient, Eigen::VectorXd(w));
@@ -64,7 +63,7 @@ int main() {
   // [snippet:check-end]
 
   // [snippet:forward-vs-central]
-  // dL/dw1 at w by the course's forward difference and by a central difference, both
+  // dL/dw1 at w by the forward difference above and by a central difference, both
   // with h = 1e-4, against the exact value: the forward difference's error is
   // h L''/2 (first order), the central one's h^2 L'''/6 (second order).
   const double exact = right_gradient(w)[0];

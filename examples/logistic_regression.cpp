@@ -1,11 +1,11 @@
 // A sigmoid unit trained by gradient descent on synthetic data, gradients over arrays.
 //
-// L = sum_i (y_i - sigmoid(w1 a1_i + w2 a2_i + b))^2, the course's sigmoid unit with a
+// L = sum_i (y_i - sigmoid(w1 a1_i + w2 a2_i + b))^2, a sigmoid unit with a
 // squared error. The loss of one example is a leibniz expression; bound to Eigen arrays
 // (one element per example) it is evaluated for all examples in one pass, and so is its
 // gradient by (w1, w2, b). Summing over the examples with .sum() gives dL/dw. The
 // gradient is checked once before training, against finite differences of the total
-// loss and against the formula the course derives by hand.
+// loss and against the formula derived by hand.
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -79,7 +79,7 @@ int main() {
               report.worst().rel_error < 1e-9 ? "below" : "above");
   // [snippet:logistic-check-end]
 
-  // The course's hand derivation: dL/dw_j = sum_i -2 delta_i s_i (1 - s_i) a_ij.
+  // The derivation by hand: dL/dw_j = sum_i -2 delta_i s_i (1 - s_i) a_ij.
   {
     const Eigen::ArrayXd s = prediction(a1 = d.a1, a2 = d.a2, w1 = w0[0], w2 = w0[1], b = w0[2]);
     const Eigen::ArrayXd common = -2.0 * (d.y - s) * s * (1.0 - s);

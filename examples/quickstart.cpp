@@ -1,7 +1,7 @@
 // Quickstart: a function, its partial derivatives, and their values.
 //
-// f(x1, x2) = sin(x1) + x1 * x2, worked example 1 of the course. The derivatives
-// are computed and simplified by the compiler; at run time only numbers are left.
+// f(x1, x2) = sin(x1) + x1 * x2. The derivatives are computed and simplified by the
+// compiler; at run time only numbers are left.
 // [snippet:quickstart]
 #include <iostream>
 

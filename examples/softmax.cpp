@@ -29,7 +29,7 @@ constexpr auto L = log(S) - (t1 * (z1 - m) + t2 * (z2 - m) + t3 * (z3 - m));  //
 constexpr auto G = leibniz::gradient(L, z1, z2, z3);  // dL/dz, to be p - y
 // [snippet:softmax-model-end]
 
-// With two logits: the same construction, for the course's numbers.
+// With two logits: the same construction, small enough to check by hand.
 constexpr auto a = leibniz::var<"a">;
 constexpr auto b = leibniz::var<"b">;
 constexpr auto pa = exp(a - max(a, b)) / (exp(a - max(a, b)) + exp(b - max(a, b)));

@@ -3,8 +3,8 @@
 // Two inputs, two hidden ReLU units, one output, every weight a scalar variable. The
 // loss is one expression; leibniz::gradient differentiates it by all nine weights at
 // compile time (one reverse sweep), and a few steps of gradient descent train the
-// network on its one example. The numbers are the course's: output 10, truth 7, so
-// L = 9 and dL/db2 = 2 (z2 - y) = 6.
+// network on its one example. The numbers are small enough to check by hand: output
+// 10, truth 7, so L = 9 and dL/db2 = 2 (z2 - y) = 6.
 #include <array>
 #include <cstdio>
 #include <iostream>

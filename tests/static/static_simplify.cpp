@@ -12,7 +12,7 @@ constexpr auto x = leibniz::var<"x">;
 constexpr auto y = leibniz::var<"y">;
 constexpr auto z = leibniz::var<"z">;
 
-// ------------------------------------------------------------------------- the brief's list
+// ------------------------------------------------------------- the canonical forms promised to users
 static_assert(x * y == y * x);
 static_assert(x * x == pow(x, 2_c));
 static_assert(x * x == square(x));

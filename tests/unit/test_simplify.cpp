@@ -61,7 +61,7 @@ void check_simplifies(int line, const char* what, double value) {
   expect_simplifies(line, what, std::bool_constant<(E{} == C{})>::value, at(E{}), at(C{}), value);
 }
 
-// ------------------------------------------------------------------------- the brief's list
+// ------------------------------------------------------------- the canonical forms promised to users
 
 TEST_CASE("the canonical forms promised to users", "[simplify]") {
   CHECK_SIMPLIFIES(x * y, y * x, X * Y);
