@@ -193,7 +193,7 @@ inline std::string html_escape(std::string_view text) {
   return out;
 }
 
-inline constexpr std::string_view dot_value_colour = "#1a7f37";     // green, as in the course picture
+inline constexpr std::string_view dot_value_colour = "#1a7f37";     // green: forward values
 inline constexpr std::string_view dot_gradient_colour = "#cf222e";  // red
 
 /// The DOT text of a graph; `annotated` adds values and adjoints (as converted by R).

@@ -1,5 +1,5 @@
-// tests/unit/test_course_examples.cpp — the worked examples of the course material
-// (/work/shared/COURSE_EXAMPLES.md), with their numbers.
+// tests/unit/test_course_examples.cpp — the worked examples of backpropagation
+// course material (two inputs, a gate circuit, a sigmoid unit, a two-layer network), with their numbers.
 #include <catch2/catch.hpp>
 
 #include <array>
