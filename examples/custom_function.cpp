@@ -16,7 +16,10 @@ using namespace leibniz::literals;  // 1_c, 2_c, ... and leibniz::c
 // softsign(a) = a / (1 + |a|): its value, its derivative as an expression, its name.
 struct softsign_op {
   static constexpr std::string_view name = "softsign";  // printed name (LaTeX optional)
-  static auto apply(const auto& v) { using std::abs; return v / (1 + abs(v)); }  // numbers, SIMD batches
+  static auto apply(const auto& v) {
+    using std::abs;
+    return v / (1 + abs(v));
+  }                                                                                // numbers, SIMD batches
   static constexpr auto derivative(auto a) { return 1_c / square(1_c + abs(a)); }  // an expression of a
 };
 inline constexpr leibniz::function<softsign_op> softsign{};
@@ -49,7 +52,7 @@ int main() {
   // [snippet:arrays]
   Eigen::ArrayXd X(5);
   X << -2.0, -0.5, 0.0, 0.5, 2.0;
-  const Eigen::ArrayXd values = f(x = X);   // one pass over the array
+  const Eigen::ArrayXd values = f(x = X);  // one pass over the array
   const Eigen::ArrayXd slopes = df(x = X);
   for (Eigen::Index i = 0; i < X.size(); ++i)
     std::printf("x = %4.1f   softsign = %8.5f   slope = %7.5f\n", X[i], values[i], slopes[i]);
@@ -64,7 +67,8 @@ int main() {
   // [snippet:scalar-only-use]
   constexpr auto h = cube_root(x);
   const Eigen::ArrayXd C = h(x = Eigen::ArrayXd::LinSpaced(4, 1.0, 64.0));  // 1, 22, 43, 64
-  std::cout << '\n' << h << " on 1, 22, 43, 64: " << C.transpose() << "\n"
+  std::cout << '\n'
+            << h << " on 1, 22, 43, 64: " << C.transpose() << "\n"
             << leibniz::d(h, x) << " at 8: " << leibniz::d(h, x)(x = 8.0) << "\n";
   // [snippet:scalar-only-use-end]
   return report.ok() ? 0 : 1;

@@ -80,15 +80,16 @@ int main() {
   // [snippet:product16-end]
 
   const auto at = [](const auto& G, double shift) {
-    return G(x1 = 1.01 + shift, x2 = 1.02, x3 = 1.03, x4 = 1.04, x5 = 1.05, x6 = 1.06, x7 = 1.07, x8 = 1.08,
-             x9 = 1.09, x10 = 1.10, x11 = 1.11, x12 = 1.12, x13 = 1.13, x14 = 1.14, x15 = 1.15, x16 = 1.16);
+    return G(x1 = 1.01 + shift, x2 = 1.02, x3 = 1.03, x4 = 1.04, x5 = 1.05, x6 = 1.06, x7 = 1.07, x8 = 1.08, x9 = 1.09,
+             x10 = 1.10, x11 = 1.11, x12 = 1.12, x13 = 1.13, x14 = 1.14, x15 = 1.15, x16 = 1.16);
   };
   const auto pf = at(P_forward, 0.0), pr = at(P_reverse, 0.0);
   double worst = 0;  // over the 16 entries, position by position (both sorted by name)
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     ((worst = std::fmax(worst, std::abs(leibniz::get<I>(pf) - leibniz::get<I>(pr)) / std::abs(leibniz::get<I>(pr)))),
      ...);
-  }(std::make_index_sequence<16>{});
+  }
+  (std::make_index_sequence<16>{});
   std::printf("\np = x1 * x2 * ... * x16, 16 inputs, 1 output\n");
   std::printf("  dp/dx1: forward %.12f, reverse %.12f\n", pf[x1], pr[x1]);
   std::printf("  dp/dx16: forward %.12f, reverse %.12f\n", pf[x16], pr[x16]);
@@ -106,8 +107,10 @@ int main() {
   // Best of 5 rounds, the two modes taking turns, so neither pays for a cold start.
   double t_small_f = 1e300, t_small_r = 1e300, t_forward = 1e300, t_reverse = 1e300;
   for (int round = 0; round < 5; ++round) {
-    t_small_f = std::fmin(t_small_f, nanoseconds_per_call([&](double s) { return forward(x1 = 1.0 + s, x2 = 2.0)[x1]; }));
-    t_small_r = std::fmin(t_small_r, nanoseconds_per_call([&](double s) { return reverse(x1 = 1.0 + s, x2 = 2.0)[x1]; }));
+    t_small_f =
+        std::fmin(t_small_f, nanoseconds_per_call([&](double s) { return forward(x1 = 1.0 + s, x2 = 2.0)[x1]; }));
+    t_small_r =
+        std::fmin(t_small_r, nanoseconds_per_call([&](double s) { return reverse(x1 = 1.0 + s, x2 = 2.0)[x1]; }));
     t_forward = std::fmin(t_forward, nanoseconds_per_call([&](double s) { return at(P_forward, s)[x1]; }));
     t_reverse = std::fmin(t_reverse, nanoseconds_per_call([&](double s) { return at(P_reverse, s)[x1]; }));
   }

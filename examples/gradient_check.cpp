@@ -13,13 +13,15 @@ namespace {
 // [snippet:loss]
 // L(w) = sum_i (y_i - sigmoid(w . x_i))^2 over four examples with three features.
 const Eigen::Matrix<double, 4, 3> X = (Eigen::Matrix<double, 4, 3>() << 0.5, -1.2, 1.0,  //
-                                       1.5, 0.3, 1.0,                                   //
-                                       -0.7, 0.8, 1.0,                                  //
+                                       1.5, 0.3, 1.0,                                    //
+                                       -0.7, 0.8, 1.0,                                   //
                                        0.2, -0.4, 1.0)
                                           .finished();
 const Eigen::Vector4d Y(1.0, 0.0, 1.0, 0.0);
 
-double sigmoid(double t) { return 1 / (1 + std::exp(-t)); }
+double sigmoid(double t) {
+  return 1 / (1 + std::exp(-t));
+}
 
 double loss(const Eigen::VectorXd& w) {
   double sum = 0;
@@ -84,9 +86,7 @@ int main() {
   constexpr auto w1 = leibniz::var<"w1">;
   constexpr auto w2 = leibniz::var<"w2">;
   constexpr auto w3 = leibniz::var<"w3">;
-  const auto term = [&](int i) {
-    return square(Y[i] - sigmoid(X(i, 0) * w1 + X(i, 1) * w2 + X(i, 2) * w3));
-  };
+  const auto term = [&](int i) { return square(Y[i] - sigmoid(X(i, 0) * w1 + X(i, 1) * w2 + X(i, 2) * w3)); };
   const auto L = term(0) + term(1) + term(2) + term(3);
   std::cout << '\n' << leibniz::check_gradient(L, w1 = w[0], w2 = w[1], w3 = w[2]);
   // [snippet:expression-end]

@@ -69,8 +69,7 @@ int main() {
   const Eigen::Vector3d w0(0.3, -0.2, 0.1);
   const auto report = leibniz::check_gradient(
       [&](const Eigen::VectorXd& w) { return total_loss(w[0], w[1], w[2]); },
-      [&](const Eigen::VectorXd& w) { return Eigen::VectorXd(total_gradient(w[0], w[1], w[2])); },
-      Eigen::VectorXd(w0));
+      [&](const Eigen::VectorXd& w) { return Eigen::VectorXd(total_gradient(w[0], w[1], w[2])); }, Eigen::VectorXd(w0));
   if (!report.ok()) {
     std::cout << report;  // the table: entry, analytic, numeric, errors, step, verdict
     return EXIT_FAILURE;
@@ -87,7 +86,8 @@ int main() {
     const double difference = (by_hand - total_gradient(w0[0], w0[1], w0[2])).cwiseAbs().maxCoeff();
     std::printf("by hand: dL/dw1 = %.6f, dL/dw2 = %.6f, dL/db = %.6f (leibniz's: %s to 1e-10)\n", by_hand[0],
                 by_hand[1], by_hand[2], difference <= 1e-10 ? "the same" : "DIFFERENT");
-    if (difference > 1e-10) return EXIT_FAILURE;
+    if (difference > 1e-10)
+      return EXIT_FAILURE;
   }
 
   // [snippet:logistic-train]
@@ -99,8 +99,10 @@ int main() {
   double previous = total_loss(W1, W2, B);
   for (int step = 0; step <= 200; ++step) {
     const double L = total_loss(W1, W2, B);
-    if (step % 40 == 0) std::printf("step %3d  L = %8.4f  w1 = %7.4f  w2 = %7.4f  b = %7.4f\n", step, L, W1, W2, B);
-    if (L > previous) return EXIT_FAILURE;  // gradient descent with a small step never climbs
+    if (step % 40 == 0)
+      std::printf("step %3d  L = %8.4f  w1 = %7.4f  w2 = %7.4f  b = %7.4f\n", step, L, W1, W2, B);
+    if (L > previous)
+      return EXIT_FAILURE;  // gradient descent with a small step never climbs
     previous = L;
     leibniz::tie(g1, g2, g0) = G(a1 = d.a1, a2 = d.a2, y = d.y, w1 = W1, w2 = W2, b = B);
     W1 -= rate * g1.sum();

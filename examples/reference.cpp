@@ -41,7 +41,7 @@ int main() {
   }
   {
     // [snippet:ref-gradient]
-    const auto G = leibniz::gradient(sin(x) + x * y, x, y);  // reverse mode
+    const auto G = leibniz::gradient(sin(x) + x * y, x, y);           // reverse mode
     std::cout << "df/dx = " << G[x] << ", df/dy = " << G[y] << '\n';  // expressions
     const auto g = G(x = 1.0, y = 2.0);                               // values, one pass
     std::cout << "g[x] = " << g[x] << ", g[y] = " << g[y] << '\n';
@@ -59,8 +59,8 @@ int main() {
     // [snippet:ref-modes]
     const auto F = leibniz::gradient<leibniz::forward>(exp(x * y), x, y);  // a derivative per variable
     const auto R = leibniz::gradient<leibniz::reverse>(exp(x * y), x, y);  // one adjoint sweep
-    std::cout << "forward " << F(x = 1.0, y = 2.0)[x] << ", reverse " << R(x = 1.0, y = 2.0)[x]
-              << "; unique nodes " << leibniz::node_count(F) << " and " << leibniz::node_count(R) << '\n';
+    std::cout << "forward " << F(x = 1.0, y = 2.0)[x] << ", reverse " << R(x = 1.0, y = 2.0)[x] << "; unique nodes "
+              << leibniz::node_count(F) << " and " << leibniz::node_count(R) << '\n';
     // [snippet:ref-modes-end]
   }
   {

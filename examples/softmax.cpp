@@ -21,9 +21,9 @@ constexpr auto t1 = leibniz::var<"t1">;  // the label y, one-hot (t: <cmath> has
 constexpr auto t2 = leibniz::var<"t2">;
 constexpr auto t3 = leibniz::var<"t3">;
 
-constexpr auto m = max(z1, max(z2, z3));                           // the largest logit
-constexpr auto S = exp(z1 - m) + exp(z2 - m) + exp(z3 - m);        // every exponent <= 0
-constexpr auto p1 = exp(z1 - m) / S;                               // softmax, stable
+constexpr auto m = max(z1, max(z2, z3));                                      // the largest logit
+constexpr auto S = exp(z1 - m) + exp(z2 - m) + exp(z3 - m);                   // every exponent <= 0
+constexpr auto p1 = exp(z1 - m) / S;                                          // softmax, stable
 constexpr auto L = log(S) - (t1 * (z1 - m) + t2 * (z2 - m) + t3 * (z3 - m));  // cross-entropy
 
 constexpr auto G = leibniz::gradient(L, z1, z2, z3);  // dL/dz, to be p - y
@@ -39,14 +39,15 @@ constexpr auto naive_pa = exp(a) / (exp(a) + exp(b));  // what overflows
 int main() {
   int failures = 0;
   const auto expect = [&](bool ok, const char* what) {
-    if (!ok) std::printf("FAILED: %s\n", what), ++failures;
+    if (!ok)
+      std::printf("FAILED: %s\n", what), ++failures;
   };
 
   // [snippet:softmax-numbers]
   std::printf("softmax([1, 2])       = [%.2f, %.2f]\n", pa(a = 1.0, b = 2.0), pb(a = 1.0, b = 2.0));
   std::printf("softmax([10, 20])     = [%.5f, %.5f]\n", pa(a = 10.0, b = 20.0), pb(a = 10.0, b = 20.0));
-  std::printf("softmax([101, 102])   = [%.2f, %.2f]   (a constant added: nothing changes)\n",
-              pa(a = 101.0, b = 102.0), pb(a = 101.0, b = 102.0));
+  std::printf("softmax([101, 102])   = [%.2f, %.2f]   (a constant added: nothing changes)\n", pa(a = 101.0, b = 102.0),
+              pb(a = 101.0, b = 102.0));
   const double naive = naive_pa(a = 1001.0, b = 1002.0);  // exp(1001) is inf: inf / inf
   std::printf("softmax([1001, 1002]) = [%.2f, %.2f]   naive exp(a) / (exp(a) + exp(b)) = %s\n",
               pa(a = 1001.0, b = 1002.0), pb(a = 1001.0, b = 1002.0), std::isnan(naive) ? "NaN" : "a number?");
@@ -68,8 +69,7 @@ int main() {
   for (int i = 0; i < 3; ++i) worst = std::fmax(worst, std::abs(dz[i] - (p[i] - y[i])));
   std::printf("largest |dL/dz - (p - y)| = %.1e\n", worst);
   expect(worst < 1e-12, "dL/dz = p - y");
-  std::printf("p1 at these logits = %.6f, the loss L = -log(p1) = %.6f\n",
-              p1(z1 = 2.0, z2 = 1.0, z3 = 0.1),
+  std::printf("p1 at these logits = %.6f, the loss L = -log(p1) = %.6f\n", p1(z1 = 2.0, z2 = 1.0, z3 = 0.1),
               L(z1 = 2.0, z2 = 1.0, z3 = 0.1, t1 = 1.0, t2 = 0.0, t3 = 0.0));
 
   // Large logits: the loss and its gradient stay finite (the true values, to the last digit).

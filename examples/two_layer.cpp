@@ -30,8 +30,8 @@ constexpr auto b2 = leibniz::var<"b2">;
 
 constexpr auto h1 = relu(x1 * w1_11 + x2 * w1_21 + b1_1);  // hidden unit 1
 constexpr auto h2 = relu(x1 * w1_12 + x2 * w1_22 + b1_2);  // hidden unit 2
-constexpr auto z2 = h1 * w2_1 + h2 * w2_2 + b2;             // the output
-constexpr auto L = square(z2 - y);                          // squared error
+constexpr auto z2 = h1 * w2_1 + h2 * w2_2 + b2;            // the output
+constexpr auto L = square(z2 - y);                         // squared error
 
 // dL/d(every weight), built by the compiler in one reverse sweep.
 constexpr auto G = leibniz::gradient(L, w1_11, w1_12, w1_21, w1_22, b1_1, b1_2, w2_1, w2_2, b2);
@@ -56,8 +56,8 @@ auto at(const F& f, const weights& p) {
 int main(int argc, char** argv) {
   // `two_layer --dot` prints the network's graph for Graphviz instead (tools/render_graphs.py).
   if (argc > 1 && std::string_view(argv[1]) == "--dot") {
-    std::cout << leibniz::to_dot(L, x1 = 1.0, x2 = 2.0, y = 7.0, w1_11 = 1.0, w1_12 = -1.0, w1_21 = 1.0,
-                                 w1_22 = -1.0, b1_1 = 0.0, b1_2 = 0.0, w2_1 = 3.0, w2_2 = 1.0, b2 = 1.0);
+    std::cout << leibniz::to_dot(L, x1 = 1.0, x2 = 2.0, y = 7.0, w1_11 = 1.0, w1_12 = -1.0, w1_21 = 1.0, w1_22 = -1.0,
+                                 b1_1 = 0.0, b1_2 = 0.0, w2_1 = 3.0, w2_2 = 1.0, b2 = 1.0);
     return 0;
   }
 
@@ -74,14 +74,15 @@ int main(int argc, char** argv) {
   std::cout << "dL/dw1_12 = " << at(G, p)[w1_12] << '\n';
   // [snippet:two-layer-numbers-end]
 
-  std::cout << "unique nodes: loss " << leibniz::node_count(L) << ", its 9 partials together "
-            << leibniz::node_count(G) << '\n';
+  std::cout << "unique nodes: loss " << leibniz::node_count(L) << ", its 9 partials together " << leibniz::node_count(G)
+            << '\n';
 
   // [snippet:two-layer-train]
   // Gradient descent on the one example: w <- w - rate * dL/dw.
   const double rate = 0.002;
   for (int step = 0; step <= 20; ++step) {
-    if (step % 4 == 0) std::printf("step %2d  L = %.6f\n", step, at(L, p));
+    if (step % 4 == 0)
+      std::printf("step %2d  L = %.6f\n", step, at(L, p));
     const auto g = at(G, p);
     p.w1_11 -= rate * g[w1_11], p.w1_12 -= rate * g[w1_12], p.w1_21 -= rate * g[w1_21];
     p.w1_22 -= rate * g[w1_22], p.b1_1 -= rate * g[b1_1], p.b1_2 -= rate * g[b1_2];

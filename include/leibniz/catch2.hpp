@@ -30,7 +30,7 @@ class derivative_matcher : public Catch::Matchers::Impl::MatcherUntypedBase {
   explicit derivative_matcher(const Args&... args) : args_(args...) {}
 
   template <class E>
-    requires Expression<E>
+  requires Expression<E>
   bool match(const E& f) const {
     const check_report report = std::apply(
         [&](const auto&... a) {
@@ -48,7 +48,8 @@ class derivative_matcher : public Catch::Matchers::Impl::MatcherUntypedBase {
 
   std::string describe() const override {
     const char* what = Order == 1 ? "gradient" : "Hessian";
-    if (report_.empty()) return std::string("has a ") + what + " that matches finite differences";
+    if (report_.empty())
+      return std::string("has a ") + what + " that matches finite differences";
     return std::string("has a ") + what + " that matches finite differences:\n" + report_;
   }
 

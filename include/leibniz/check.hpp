@@ -78,7 +78,8 @@ template <std::size_t I, class... Bs, class T>
 std::tuple<Bs...> shifted(const std::tuple<Bs...>& bindings, T delta) {
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
     return std::tuple<Bs...>(shift_if<K == I>(std::get<K>(bindings), delta)...);
-  }(std::index_sequence_for<Bs...>{});
+  }
+  (std::index_sequence_for<Bs...>{});
 }
 
 template <fixed_string Name, class... Vs>
@@ -99,9 +100,12 @@ auto eval_at(const F& f, const Tuple& bindings) {
 template <class... Args>
 check_options options_among(const Args&... args) {
   check_options o;
-  ((void)[&] {
-    if constexpr (is_check_options_v<Args>) o = args;
-  }(), ...);
+  (
+      (void)[&] {
+        if constexpr (is_check_options_v<Args>)
+          o = args;
+      }(),
+      ...);
   return o;
 }
 
@@ -134,10 +138,11 @@ Eigen::Index element_count(const char* who, const std::tuple<Bs...>& bindings) {
     if constexpr (is_array_value_v<typename B::value_type>) {
       const Eigen::Index size = b.value.size();
       if (n >= 0 && size != n)
-        throw std::invalid_argument(std::string(who) + ": arrays of different sizes bound together: " + first + " has " +
-                                    std::to_string(n) + " elements, " + std::string(B::name.view()) + " has " +
-                                    std::to_string(size));
-      if (n < 0) first = std::string(B::name.view());
+        throw std::invalid_argument(std::string(who) + ": arrays of different sizes bound together: " + first +
+                                    " has " + std::to_string(n) + " elements, " + std::string(B::name.view()) +
+                                    " has " + std::to_string(size));
+      if (n < 0)
+        first = std::string(B::name.view());
       n = size;
     }
   };
@@ -150,7 +155,8 @@ std::string describe_point(const std::tuple<Bs...>& bindings) {
   std::string text;
   auto visit = [&](const auto& b) {
     using B = std::remove_cvref_t<decltype(b)>;
-    if (!text.empty()) text += ", ";
+    if (!text.empty())
+      text += ", ";
     text += std::string(B::name.view()) + " = ";
     if constexpr (is_array_value_v<typename B::value_type>)
       text += "array[" + std::to_string(b.value.size()) + "]";
@@ -164,19 +170,21 @@ std::string describe_point(const std::tuple<Bs...>& bindings) {
 template <class E>
 std::string describe_function(const E& f) {
   std::string text = to_string(f);
-  if (text.size() > 72) text = text.substr(0, 69) + "...";
+  if (text.size() > 72)
+    text = text.substr(0, 69) + "...";
   return text;
 }
 
 inline std::string step_rule(const check_options& o) {
-  if (o.step > 0) return "fixed step h = " + short_number(o.step) + " (error estimated from 2h)";
+  if (o.step > 0)
+    return "fixed step h = " + short_number(o.step) + " (error estimated from 2h)";
   return "step searched per entry from h0 = 2^round(log2(eps^(1/(order+1)) |x|)), halving or doubling";
 }
 
 /// The derivative of phi (an Eigen column of values along one line) at 0.
 template <class T, class Phi>
 std::vector<fd_component<T>> numeric_derivative(Phi&& phi, T x_magnitude, T x_eps, const column<T>& analytic,
-                                                 double rtol, const check_options& o) {
+                                                double rtol, const check_options& o) {
   search_settings s;
   s.method = o.method;
   s.fixed_step = o.step;
@@ -201,7 +209,8 @@ check_report check_expression(const char* who, const E& f, const std::tuple<Bs..
   report.atol = o.atol;
   const Eigen::Index n = element_count(who, bindings);
   for (Eigen::Index element = 0; element < n; ++element) {
-    const auto point = std::apply([&](const auto&... b) { return std::tuple(element_binding(b, element)...); }, bindings);
+    const auto point =
+        std::apply([&](const auto&... b) { return std::tuple(element_binding(b, element)...); }, bindings);
     using P = std::remove_cvref_t<decltype(point)>;
     const std::string suffix = info::any_array ? "[" + std::to_string(element) + "]" : "";
     // One entry: the derivative of g (f, or a first derivative of f) by the J-th binding.
@@ -211,9 +220,7 @@ check_report check_expression(const char* who, const E& f, const std::tuple<Bs..
       using SJ = typename BJ::value_type;
       const T xj = static_cast<T>(std::get<J>(point).value);
       const T x_eps = std::max(T(std::numeric_limits<SJ>::epsilon()), T(std::numeric_limits<T>::epsilon()));
-      auto phi = [&](T t) {
-        return column<T>::Constant(1, static_cast<T>(eval_at(g, shifted<J>(point, t))));
-      };
+      auto phi = [&](T t) { return column<T>::Constant(1, static_cast<T>(eval_at(g, shifted<J>(point, t)))); };
       const auto a = column<T>::Constant(1, static_cast<T>(analytic));
       const auto found = numeric_derivative<T>(phi, std::abs(xj), x_eps, a, rtol, o);
       report.entries.push_back(judge<T>(std::move(label) + suffix, analytic, found[0], rtol, o.atol, o.convergence));
@@ -238,19 +245,21 @@ check_report check_expression(const char* who, const E& f, const std::tuple<Bs..
         }
       };
       (by_first(std::integral_constant<std::size_t, I>{}), ...);
-    }(std::index_sequence_for<Bs...>{});
+    }
+    (std::index_sequence_for<Bs...>{});
   }
   return report;
 }
 
 template <class E, class... Args>
 constexpr bool check_arguments_ok(const char* /*who*/) {
-  static_assert(Expression<E>, "leibniz::check_gradient(f, x = v, ...): 'f' must be a leibniz expression "
-                               "(for a callable, use check_gradient(fn, grad_fn, x0, options))");
-  static_assert(((is_binding_v<Args> || is_check_options_v<Args>) && ...),
+  static_assert(Expression<E>,
+                "leibniz::check_gradient(f, x = v, ...): 'f' must be a leibniz expression "
+                "(for a callable, use check_gradient(fn, grad_fn, x0, options))");
+  static_assert(((is_binding_v<Args> || is_check_options_v<Args>)&&...),
                 "leibniz::check_gradient(f, x = v, ...): every argument after 'f' must be a binding written "
                 "`x = value` (or a leibniz::check_options)");
-  return Expression<E> && ((is_binding_v<Args> || is_check_options_v<Args>) && ...);
+  return Expression<E> && ((is_binding_v<Args> || is_check_options_v<Args>)&&...);
 }
 
 /// 64-bit SplitMix: the same directions from the same seed on every platform.
@@ -283,7 +292,8 @@ std::vector<Eigen::Matrix<S, Eigen::Dynamic, 1>> random_directions(Eigen::Index 
 /// The callable check: f maps a vector to `Rows` values (a scalar for gradients),
 /// `derivative` is its m x n Jacobian at x0 (a gradient is one row).
 template <class S, class Fn>
-check_report check_callable(const std::string& title, Fn&& values, const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jac,
+check_report check_callable(const std::string& title, Fn&& values,
+                            const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>& jac,
                             const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0, const check_options& o, bool gradient) {
   using T = S;
   const double rtol = o.rtol.value_or(default_rtol<T>());
@@ -341,9 +351,7 @@ check_report check_callable(const std::string& title, Fn&& values, const Eigen::
 ///     auto r = leibniz::check_gradient(sin(x) * y, x = 1.0, y = 2.0);
 ///     REQUIRE(r.ok());   std::cout << r;
 template <class E, class... Args>
-[[nodiscard]] check_report check_gradient(const E& f, const Args&... args)
-  requires(Expression<E>)
-{
+[[nodiscard]] check_report check_gradient(const E& f, const Args&... args) requires(Expression<E>) {
   if constexpr (detail::check_arguments_ok<E, Args...>("check_gradient"))
     return detail::check_expression<1>("leibniz::check_gradient", f, detail::bindings_among(args...),
                                        detail::options_among(args...));
@@ -358,9 +366,7 @@ template <class E, class... Args>
 ///
 ///     auto r = leibniz::check_hessian(exp(x * y), x = 0.5, y = 2.0);   // 4 entries
 template <class E, class... Args>
-[[nodiscard]] check_report check_hessian(const E& f, const Args&... args)
-  requires(Expression<E>)
-{
+[[nodiscard]] check_report check_hessian(const E& f, const Args&... args) requires(Expression<E>) {
   if constexpr (detail::check_arguments_ok<E, Args...>("check_hessian"))
     return detail::check_expression<2>("leibniz::check_hessian", f, detail::bindings_among(args...),
                                        detail::options_among(args...));
@@ -376,9 +382,9 @@ template <class E, class... Args>
 ///     auto r = leibniz::check_gradient([](const Eigen::VectorXd& v) { return v.squaredNorm(); },
 ///                                      [](const Eigen::VectorXd& v) { return Eigen::VectorXd(2 * v); }, x0);
 template <class Fn, class GradFn, class S>
-  requires(!Expression<Fn> && std::is_floating_point_v<S>)
-[[nodiscard]] check_report check_gradient(Fn&& fn, GradFn&& grad_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
-                            const check_options& options = {}) {
+requires(!Expression<Fn> && std::is_floating_point_v<S>) [[nodiscard]] check_report
+    check_gradient(Fn&& fn, GradFn&& grad_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
+                   const check_options& options = {}) {
   using vector = Eigen::Matrix<S, Eigen::Dynamic, 1>;
   const vector g = grad_fn(x0);
   if (g.size() != x0.size())
@@ -386,9 +392,9 @@ template <class Fn, class GradFn, class S>
                                 " entries, x0 has " + std::to_string(x0.size()));
   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jac = g.transpose();
   auto values = [&](const vector& x) { return detail::column<S>::Constant(1, static_cast<S>(fn(x))); };
-  return detail::check_callable<S>("leibniz::check_gradient: gradient of a callable at x0 (n = " +
-                                       std::to_string(x0.size()) + ")",
-                                   values, jac, x0, options, true);
+  return detail::check_callable<S>(
+      "leibniz::check_gradient: gradient of a callable at x0 (n = " + std::to_string(x0.size()) + ")", values, jac, x0,
+      options, true);
 }
 
 /// Checks a Jacobian `jac_fn(x)` (m x n) of any callable `fn(x) -> vector of m` at `x0`
@@ -397,9 +403,9 @@ template <class Fn, class GradFn, class S>
 ///
 ///     auto r = leibniz::check_jacobian(fn, jac_fn, x0);   // fn: VectorXd -> VectorXd
 template <class Fn, class JacFn, class S>
-  requires(std::is_floating_point_v<S>)
-[[nodiscard]] check_report check_jacobian(Fn&& fn, JacFn&& jac_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
-                            const check_options& options = {}) {
+requires(std::is_floating_point_v<S>) [[nodiscard]] check_report
+    check_jacobian(Fn&& fn, JacFn&& jac_fn, const Eigen::Matrix<S, Eigen::Dynamic, 1>& x0,
+                   const check_options& options = {}) {
   using vector = Eigen::Matrix<S, Eigen::Dynamic, 1>;
   const Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic> jac = jac_fn(x0);
   const vector f0 = fn(x0);

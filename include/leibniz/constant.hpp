@@ -26,7 +26,8 @@ struct constant : node<constant<N, D>> {
   static constexpr node_kind kind = node_kind::constant;
   static constexpr detail::rational value{N, D};
   static constexpr bool is_static = true;
-  static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 1, std::uint64_t(N)), std::uint64_t(D));
+  static constexpr std::uint64_t hash =
+      detail::hash_mix(detail::hash_mix(detail::hash_seed + 1, std::uint64_t(N)), std::uint64_t(D));
   static constexpr std::size_t tree_size = 1;
   template <fixed_string>
   static constexpr bool depends_on = false;
@@ -129,14 +130,16 @@ constexpr auto as_expression(const T& value) {
 inline void error_c_literal_takes_only_decimal_digits() {}
 
 constexpr std::intmax_t parse_digit(char ch) {
-  if (ch < '0' || ch > '9') error_c_literal_takes_only_decimal_digits();
+  if (ch < '0' || ch > '9')
+    error_c_literal_takes_only_decimal_digits();
   return ch - '0';
 }
 }  // namespace detail
 
 /// Operands that can be mixed with expressions: expressions and plain numbers.
 template <class T>
-concept Operand = Expression<T> || (std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>);
+concept Operand = Expression<T> ||
+    (std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>);
 
 namespace literals {
 /// `2_c` is `c<2>`, `1.5_c` is `c<3, 2>`, `-3_c` is `c<-3>`: exact constants in the type.
@@ -148,13 +151,15 @@ constexpr auto operator""_c() {
     std::intmax_t num = 0, den = 1;
     bool fraction = false;
     for (char ch : {Chars...}) {
-      if (ch == '\'') continue;
+      if (ch == '\'')
+        continue;
       if (ch == '.') {
         fraction = true;
         continue;
       }
       num = detail::checked_add(detail::checked_mul(num, 10), detail::parse_digit(ch));
-      if (fraction) den = detail::checked_mul(den, 10);
+      if (fraction)
+        den = detail::checked_mul(den, 10);
     }
     return detail::make_rational(num, den);
   }();

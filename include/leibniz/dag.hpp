@@ -100,8 +100,8 @@ constexpr auto place_all(P* p, pack<O, Os...>*, std::index_sequence<Slots...>) {
 
 /// The plan of the static expressions Os..., computed once per list of types.
 template <class... Os>
-using schedule_for_t = decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr),
-                                      std::index_sequence<>{}));
+using schedule_for_t =
+    decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr), std::index_sequence<>{}));
 
 /// The value of one step from the values of its operands (the node's own `compute`,
 /// nodes.hpp); variables are read by `load`.
@@ -119,7 +119,8 @@ constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {  // a braced list, not a fold (pack.hpp)
     [[maybe_unused]] const int in_order[] = {
         0, ((values[I] = step_value<V>(static_cast<Steps*>(nullptr), values, load)), 0)...};
-  }(std::index_sequence_for<Steps...>{});
+  }
+  (std::index_sequence_for<Steps...>{});
 }
 
 /// The longest chain of elementary functions (unary nodes) in the schedule: how many

@@ -32,7 +32,8 @@ constexpr auto derivative(const E& e) {
   } else {
     return [&]<std::size_t... K>(std::index_sequence<K...>) {
       return make_sum(chain_term<Name, K>(e)...);
-    }(std::make_index_sequence<children_t<E>::size>{});
+    }
+    (std::make_index_sequence<children_t<E>::size>{});
   }
 }
 

@@ -82,8 +82,7 @@ struct derivative_set {
 
   template <class... Bs>
   auto operator()(const Bs&... bindings) const {
-    static_assert((detail::is_binding_v<Bs> && ...),
-                  "leibniz: evaluate derivatives with bindings written `x = value`");
+    static_assert((detail::is_binding_v<Bs> && ...), "leibniz: evaluate derivatives with bindings written `x = value`");
     if constexpr (!(detail::is_binding_v<Bs> && ...)) {
       return 0.0;
     } else {
@@ -101,7 +100,7 @@ struct derivative_set {
 
   /// The expression of df/dx (gradients only), runtime constants put back in.
   template <fixed_string Name>
-    requires detail::is_gradient_shape_v<Shape>
+  requires detail::is_gradient_shape_v<Shape>
   constexpr auto operator[](variable<Name>) const {
     return []<class... Vs>(detail::gradient_shape<Vs...>*, const Params& p) {
       constexpr std::size_t i = detail::index_of_variable<Name, Vs...>();

@@ -62,10 +62,12 @@ constexpr bool is_constant_leaf() {
 
 /// `^2`, `sqrt`, `^-1`, `^(1/3)` for a power with an exact exponent.
 inline std::string power_label(rational r) {
-  if (r == rational{1, 2}) return "sqrt";
+  if (r == rational{1, 2})
+    return "sqrt";
   // Appended in place: GCC 12 at -O3 warns falsely about "^" + std::string (-Wrestrict).
   std::string label = "^";
-  if (r.is_integer()) return label.append(std::to_string(r.num));
+  if (r.is_integer())
+    return label.append(std::to_string(r.num));
   return label.append("(").append(std::to_string(r.num)).append("/").append(std::to_string(r.den)).append(")");
 }
 
@@ -125,7 +127,8 @@ std::vector<R> local_partials([[maybe_unused]] const E& e, [[maybe_unused]] cons
         else
           return value_at<R>(E::template partial<K>(e), bindings...);
       }()...};
-    }(std::make_index_sequence<decltype(drawn_operands(e))::size>{});
+    }
+  (std::make_index_sequence<decltype(drawn_operands(e))::size>{});
 }
 
 /// Adds e (and, first, its operands) to the graph; returns its id. A static node already
@@ -134,19 +137,19 @@ template <class R, class E, class... Bs>
 std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&... bindings) {
   if constexpr (E::is_static) {
     for (std::size_t i = 0; i < graph.nodes.size(); ++i)
-      if (graph.nodes[i].shared && graph.nodes[i].hash == E::hash) return i;
+      if (graph.nodes[i].shared && graph.nodes[i].hash == E::hash)
+        return i;
   }
   dot_node n;
   n.label = dot_label(e);
-  n.kind = Variable<E> ? dot_node::shape::input
-           : is_constant_leaf<E>()        ? dot_node::shape::constant
-                                          : dot_node::shape::operation;
+  n.kind = Variable<E>             ? dot_node::shape::input
+           : is_constant_leaf<E>() ? dot_node::shape::constant
+                                   : dot_node::shape::operation;
   n.has_adjoint = !is_constant_leaf<E>();
   n.hash = E::hash;
   n.shared = E::is_static;
-  unpack(drawn_operands(e), [&](const auto&... operand) {
-    (n.operands.push_back(add_node<R>(graph, operand, bindings...)), ...);
-  });
+  unpack(drawn_operands(e),
+         [&](const auto&... operand) { (n.operands.push_back(add_node<R>(graph, operand, bindings...)), ...); });
   if constexpr (sizeof...(Bs) > 0) {
     n.value = static_cast<long double>(value_at<R>(e, bindings...));
     for (const R& p : local_partials<R>(e, bindings...)) n.partials.push_back(static_cast<long double>(p));
@@ -160,12 +163,14 @@ std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&...
 /// passes it on.
 inline std::vector<long double> adjoints(const dot_graph& graph) {
   std::vector<long double> adjoint(graph.nodes.size(), 0.0L);
-  if (graph.nodes.empty()) return adjoint;
+  if (graph.nodes.empty())
+    return adjoint;
   adjoint.back() = 1.0L;
   for (std::size_t i = graph.nodes.size(); i-- > 0;) {
     const dot_node& n = graph.nodes[i];
     for (std::size_t k = 0; k < n.operands.size(); ++k)
-      if (graph.nodes[n.operands[k]].has_adjoint) adjoint[n.operands[k]] += adjoint[i] * n.partials[k];
+      if (graph.nodes[n.operands[k]].has_adjoint)
+        adjoint[n.operands[k]] += adjoint[i] * n.partials[k];
   }
   return adjoint;
 }
@@ -174,7 +179,8 @@ inline std::vector<long double> adjoints(const dot_graph& graph) {
 /// `0` for a zero gradient, whatever its sign (`-0` would only puzzle the reader).
 template <class R>
 std::string dot_number(R value) {
-  if (value == R(0)) value = R(0);
+  if (value == R(0))
+    value = R(0);
   std::ostringstream out;
   out.precision(6);
   out << value;
@@ -184,11 +190,16 @@ std::string dot_number(R value) {
 inline std::string html_escape(std::string_view text) {
   std::string out;
   for (const char ch : text) {
-    if (ch == '&') out += "&amp;";
-    else if (ch == '<') out += "&lt;";
-    else if (ch == '>') out += "&gt;";
-    else if (ch == '"') out += "&quot;";
-    else out += ch;
+    if (ch == '&')
+      out += "&amp;";
+    else if (ch == '<')
+      out += "&lt;";
+    else if (ch == '>')
+      out += "&gt;";
+    else if (ch == '"')
+      out += "&quot;";
+    else
+      out += ch;
   }
   return out;
 }
@@ -215,12 +226,14 @@ std::string write_dot(const dot_graph& graph, bool annotated) {
                         : n.kind == dot_node::shape::constant ? "plaintext"
                                                               : "ellipse";
     out += "  n" + std::to_string(i) + " [shape=" + shape;
-    if (i + 1 == graph.nodes.size()) out += ", peripheries=2";  // the output
+    if (i + 1 == graph.nodes.size())
+      out += ", peripheries=2";  // the output
     if (annotated) {
       // Value above in green, adjoint df/dnode below in red.
-      std::string label = "<B>" + html_escape(n.label) + "</B><BR/>" +
-                          colour(dot_value_colour, dot_number(static_cast<R>(n.value)));
-      if (n.has_adjoint) label += "<BR/>" + colour(dot_gradient_colour, dot_number(static_cast<R>(adjoint[i])));
+      std::string label =
+          "<B>" + html_escape(n.label) + "</B><BR/>" + colour(dot_value_colour, dot_number(static_cast<R>(n.value)));
+      if (n.has_adjoint)
+        label += "<BR/>" + colour(dot_gradient_colour, dot_number(static_cast<R>(adjoint[i])));
       out += ", label=<" + label + ">";
     } else {
       out += ", label=\"" + html_escape(n.label) + "\"";
@@ -240,8 +253,8 @@ std::string write_dot(const dot_graph& graph, bool annotated) {
     }
   }
   if (annotated)
-    out += "  label=<" + colour(dot_value_colour, "value") + " &#160; " + colour(dot_gradient_colour, "gradient df/dnode") +
-           ">;\n  labelloc=b;\n";
+    out += "  label=<" + colour(dot_value_colour, "value") + " &#160; " +
+           colour(dot_gradient_colour, "gradient df/dnode") + ">;\n  labelloc=b;\n";
   out += "}\n";
   return out;
 }

@@ -30,7 +30,6 @@
 
 LEIBNIZ_HEADER_BEGIN
 
-
 namespace leibniz {
 
 namespace detail {
@@ -40,11 +39,12 @@ void array_base_of(const Eigen::ArrayBase<D>&);
 
 /// An Eigen array, map, block or array expression (anything derived from ArrayBase).
 template <class T>
-concept EigenArray = requires(const T& t) { array_base_of(t); };
+concept EigenArray = requires(const T& t) {
+  array_base_of(t);
+};
 
 template <EigenArray T>
 inline constexpr bool is_bindable_v<T> = std::is_floating_point_v<typename T::Scalar>;
-
 
 // Maps, blocks and expressions are small views: copy them. Arrays that own their
 // elements are referred to.
@@ -70,8 +70,8 @@ Eigen::Index common_size(const Bs&... bindings) {
         first = std::string(B::name.view());
       } else if (n != size) {
         throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + first + " has " +
-                                    std::to_string(size) + " elements, " + std::string(B::name.view()) +
-                                    " has " + std::to_string(n));
+                                    std::to_string(size) + " elements, " + std::string(B::name.view()) + " has " +
+                                    std::to_string(n));
       }
     }
     return 0;
@@ -116,7 +116,8 @@ struct chunk_loader {
   template <fixed_string Name>
   V operator()(variable<Name>) const {
     const input<S>& in = inputs[binding_index<Name, Bs...>()];
-    if (in.data == nullptr) return splat<V>(in.number);
+    if (in.data == nullptr)
+      return splat<V>(in.number);
     return lanes<V>::load(in.data + i);
   }
 };
@@ -132,7 +133,8 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   std::array<input<S>, k_inputs> inputs;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     [[maybe_unused]] const int in_order[] = {0, (prepare_input(inputs[I], get<I>(bindings)), 0)...};
-  }(std::index_sequence_for<Bs...>{});
+  }
+  (std::index_sequence_for<Bs...>{});
 
   // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.
   const auto kernel = [](const input<S>* in, S* const* out, std::size_t i) LEIBNIZ_ALWAYS_INLINE {
@@ -143,7 +145,8 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
 
   std::size_t i = 0;
   for (; i + width <= n; i += width) kernel(inputs.data(), outputs, i);
-  if (i == n) return;
+  if (i == n)
+    return;
 
   // The last partial chunk: copied into full-width buffers (padded with ones, which
   // every function accepts), computed, and the valid part copied out.
@@ -154,7 +157,8 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   std::array<S*, k_outputs> out_pointers;
   for (std::size_t b = 0; b < k_inputs; ++b) {
     tail_inputs[b].number = inputs[b].number;
-    if (inputs[b].data == nullptr) continue;
+    if (inputs[b].data == nullptr)
+      continue;
     in_buffers[b].fill(S(1));
     for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[i + j];
     tail_inputs[b].data = in_buffers[b].data();
@@ -263,7 +267,8 @@ inline constexpr bool is_pending_v<pending_set<Set, Bs...>> = true;
 
 template <class A>
 void fit(A& a, Eigen::Index n) {
-  if (a.size() == n) return;
+  if (a.size() == n)
+    return;
   if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<A>, A>) {  // maps and blocks cannot resize
     a.resize(n);
   } else {
@@ -290,23 +295,27 @@ struct tied {
     // Straight into the destinations when they are contiguous arrays of the result's
     // number type; otherwise through one temporary each.
     constexpr bool direct = ((std::is_same_v<typename As::Scalar, number> &&
-                              bool(Eigen::internal::traits<As>::Flags & Eigen::DirectAccessBit)) && ...);
+                              bool(Eigen::internal::traits<As>::Flags & Eigen::DirectAccessBit)) &&
+                             ...);
     bool contiguous = direct;
     if constexpr (direct)
       std::apply([&](auto&... a) { contiguous = ((a.innerStride() == 1) && ...); }, destinations);
     if constexpr (direct) {
       if (contiguous) {
-        std::apply([&](auto&... a) {
-          number* const outputs[] = {a.data()...};
-          result.write_to(outputs, std::size_t(n));
-        }, destinations);
+        std::apply(
+            [&](auto&... a) {
+              number* const outputs[] = {a.data()...};
+              result.write_to(outputs, std::size_t(n));
+            },
+            destinations);
         return *this;
       }
     }
     const auto& values = result.values();
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       ((std::get<I>(destinations) = values.entries[I].template cast<typename As::Scalar>()), ...);
-    }(std::index_sequence_for<As...>{});
+    }
+    (std::index_sequence_for<As...>{});
     return *this;
   }
 };

@@ -72,7 +72,9 @@ constexpr auto runtime_sample() {
   if constexpr (is_runtime_v<E>)
     return typename E::value_type{};
   else
-    return []<class... Cs>(pack<Cs...>*) { return (0 + ... + runtime_sample<Cs>()); }(static_cast<children_t<E>*>(nullptr));
+    return []<class... Cs>(pack<Cs...>*) {
+      return (0 + ... + runtime_sample<Cs>());
+    }(static_cast<children_t<E>*>(nullptr));
 }
 template <class T>
 using promote_t = std::conditional_t<std::is_integral_v<T>, double, T>;
@@ -89,7 +91,8 @@ template <fixed_string Name, class... Bs>
 constexpr std::size_t binding_index() {
   constexpr std::array<bool, sizeof...(Bs)> match{(Bs::name == Name)...};
   for (std::size_t i = 0; i < match.size(); ++i)
-    if (match[i]) return i;
+    if (match[i])
+      return i;
   return 0;
 }
 
@@ -137,8 +140,9 @@ inline constexpr bool is_array_v = array_backend<T>::is_array;
 
 /// The back end of the first array among the bindings.
 template <class... Bs>
-using array_backend_of = array_backend<typename element_t<
-    first_index_of<std::true_type, std::bool_constant<is_array_v<typename Bs::value_type>>...>(), pack<Bs...>>::value_type>;
+using array_backend_of = array_backend<
+    typename element_t<first_index_of<std::true_type, std::bool_constant<is_array_v<typename Bs::value_type>>...>(),
+                       pack<Bs...>>::value_type>;
 
 }  // namespace detail
 

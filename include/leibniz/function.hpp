@@ -54,7 +54,9 @@ concept NamedOp = requires {
   { Op::name } -> std::convertible_to<std::string_view>;
 };
 template <class Op, class... Vs>
-concept ValueKernel = requires(const Vs&... v) { Op::apply(v...); };
+concept ValueKernel = requires(const Vs&... v) {
+  Op::apply(v...);
+};
 }  // namespace detail
 
 /// An elementary function made from its op struct `Op` (see the top of this header for
@@ -70,16 +72,17 @@ struct function {
 
   /// `Op(a)` for one argument.
   template <class A>
-    requires Operand<A>
+  requires Operand<A>
   [[nodiscard]] constexpr auto operator()(const A& a) const {
-    static_assert(detail::ValueKernel<Op, double>,
-                  "leibniz::function<Op>: Op needs its value: static auto apply(const auto& v), callable with a double");
+    static_assert(
+        detail::ValueKernel<Op, double>,
+        "leibniz::function<Op>: Op needs its value: static auto apply(const auto& v), callable with a double");
     return detail::make_unary<Op>(detail::as_expression(a));
   }
 
   /// `Op(a, b)` for two arguments; either may be a number.
   template <class A, class B>
-    requires detail::ExpressionOperands<A, B>
+  requires detail::ExpressionOperands<A, B>
   [[nodiscard]] constexpr auto operator()(const A& a, const B& b) const {
     static_assert(detail::ValueKernel<Op, double, double>,
                   "leibniz::function<Op>: Op needs its value: static auto apply(const auto& a, const auto& b)");

@@ -91,7 +91,8 @@ template <class F, class... Vs>
                           decltype(detail::derivative<detail::element_t<row_col[K].second, vars>::name>(
                               decltype(detail::reverse_partial<L, detail::element_t<row_col[K].first, vars>>()){}))...>{
         detail::parameter_bindings(f)};
-  }(std::make_index_sequence<n * (n + 1) / 2>{});
+  }
+  (std::make_index_sequence<n*(n + 1) / 2>{});
 }
 
 /// The Jacobian of several functions (a std::tuple of expressions) by `xs...`:
@@ -108,10 +109,12 @@ template <class... Fs, class... Vs>
   using vars = detail::pack<Vs...>;
   const auto params = std::apply([](const auto&... f) { return detail::parameter_bindings_of(f...); }, fs);
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
-    return derivative_set<detail::jacobian_shape<sizeof...(Fs), Vs...>, std::remove_cvref_t<decltype(params)>,
-                          decltype(detail::reverse_partial<detail::lifted_among_t<K / n, Fs...>,
-                                                           detail::element_t<K % n, vars>>())...>{params};
-  }(std::make_index_sequence<sizeof...(Fs) * n>{});
+    return derivative_set<
+        detail::jacobian_shape<sizeof...(Fs), Vs...>, std::remove_cvref_t<decltype(params)>,
+        decltype(detail::reverse_partial<detail::lifted_among_t<K / n, Fs...>, detail::element_t<K % n, vars>>())...>{
+        params};
+  }
+  (std::make_index_sequence<sizeof...(Fs) * n>{});
 }
 
 /// Several expressions evaluated together, each unique node of all of them once:
@@ -125,7 +128,8 @@ template <class... Fs>
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
     return derivative_set<detail::list_shape<sizeof...(Fs)>, decltype(detail::parameter_bindings_of(fs...)),
                           detail::lifted_among_t<K, Fs...>...>{detail::parameter_bindings_of(fs...)};
-  }(std::index_sequence_for<Fs...>{});
+  }
+  (std::index_sequence_for<Fs...>{});
 }
 
 /// The directional derivative of `f` along a tangent given as bindings:
@@ -142,7 +146,8 @@ template <class F, class... Ts>
   if constexpr (sizeof...(Ts) == 0)
     return constant<0>{};
   else
-    return detail::make_sum(detail::make_product(detail::derivative<Ts::name>(f), detail::as_expression(tangents.value))...);
+    return detail::make_sum(
+        detail::make_product(detail::derivative<Ts::name>(f), detail::as_expression(tangents.value))...);
 }
 
 }  // namespace leibniz

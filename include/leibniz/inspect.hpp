@@ -33,7 +33,8 @@ constexpr auto unique_sorted_variables(pack<Vs...>*) {
     for (std::size_t i = 0; i < n; ++i) {
       bool seen = false;
       for (std::size_t j = 0; j < r.count; ++j) seen = seen || names[r.index[j]] == names[i];
-      if (seen) continue;
+      if (seen)
+        continue;
       std::size_t k = r.count++;
       for (; k > 0 && names[i] < names[r.index[k - 1]]; --k) r.index[k] = r.index[k - 1];
       r.index[k] = i;
@@ -42,7 +43,8 @@ constexpr auto unique_sorted_variables(pack<Vs...>*) {
   }();
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
     return pack<element_t<o.index[K], pack<Vs...>>...>{};
-  }(std::make_index_sequence<o.count>{});
+  }
+  (std::make_index_sequence<o.count>{});
 }
 
 template <class E>
@@ -81,12 +83,14 @@ template <class E>
 constexpr void count_nodes(node_census& census) {
   if constexpr (E::is_static) {
     for (std::uint64_t hash : census.seen)
-      if (hash == E::hash) return;
+      if (hash == E::hash)
+        return;
     census.seen.push_back(E::hash);
   } else {
     ++census.with_runtime_constants;
   }
-  []<class... Cs>(node_census& c, pack<Cs...>*) { (count_nodes<Cs>(c), ...); }(census, static_cast<children_t<E>*>(nullptr));
+  []<class... Cs>(node_census& c, pack<Cs...>*) { (count_nodes<Cs>(c), ...); }(census,
+                                                                               static_cast<children_t<E>*>(nullptr));
 }
 
 }  // namespace detail

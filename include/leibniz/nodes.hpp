@@ -38,7 +38,9 @@ struct no_rewrite {};
 
 namespace detail {
 template <class Op, class A>
-concept UnaryRule = requires(const A& a) { Op::derivative(a); };
+concept UnaryRule = requires(const A& a) {
+  Op::derivative(a);
+};
 template <class Op, class A, class B>
 concept BinaryRule = requires(const A& a, const B& b) {
   Op::derivative_lhs(a, b);
@@ -69,8 +71,9 @@ struct unary : node<unary<Op, A>> {
 
   template <std::size_t K>
   static constexpr auto partial(const unary& e) {
-    static_assert(detail::UnaryRule<Op, A>, "leibniz::function<Op>: to differentiate Op(a), Op needs its derivative "
-                                            "as an expression: static constexpr auto derivative(auto a)");
+    static_assert(detail::UnaryRule<Op, A>,
+                  "leibniz::function<Op>: to differentiate Op(a), Op needs its derivative "
+                  "as an expression: static constexpr auto derivative(auto a)");
     if constexpr (detail::UnaryRule<Op, A>)
       return Op::derivative(e.arg());
     else
@@ -105,8 +108,9 @@ struct binary : node<binary<Op, A, B>> {
 
   template <std::size_t K>
   static constexpr auto partial(const binary& e) {
-    static_assert(detail::BinaryRule<Op, A, B>, "leibniz::function<Op>: to differentiate Op(a, b), Op needs both "
-                                                "partial derivatives: derivative_lhs(a, b) and derivative_rhs(a, b)");
+    static_assert(detail::BinaryRule<Op, A, B>,
+                  "leibniz::function<Op>: to differentiate Op(a, b), Op needs both "
+                  "partial derivatives: derivative_lhs(a, b) and derivative_rhs(a, b)");
     if constexpr (!detail::BinaryRule<Op, A, B>)
       return constant<0>{};
     else if constexpr (K == 0)
@@ -160,15 +164,24 @@ struct power : node<power<B, E>> {
       return detail::lanewise<V>([](const auto& v) { return exact_power<E::value.num, E::value.den>(v); }, b);
     else if constexpr (has_integer_exponent)  // pow(x, 2): by multiplication, as for 2_c
       return detail::lanewise<V>(
-          [](const auto& u, const auto& v) { return runtime_integer_power(u, static_cast<long long>(detail::first_lane(v))); },
+          [](const auto& u, const auto& v) {
+            return runtime_integer_power(u, static_cast<long long>(detail::first_lane(v)));
+          },
           b, x);
     else
-      return detail::lanewise<V>([](const auto& u, const auto& v) { using std::pow; return pow(u, v); }, b, x);
+      return detail::lanewise<V>(
+          [](const auto& u, const auto& v) {
+            using std::pow;
+            return pow(u, v);
+          },
+          b, x);
   }
   /// Whether the exponent is a lifted integer runtime constant (`pow(x, 2)`, parameters.hpp).
   static constexpr bool has_integer_exponent = [] {
-    if constexpr (Variable<E>) return E::name.data[0] == '%';
-    else return false;
+    if constexpr (Variable<E>)
+      return E::name.data[0] == '%';
+    else
+      return false;
   }();
 
   template <class T>
@@ -176,7 +189,8 @@ struct power : node<power<B, E>> {
     unsigned long long k = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
     T result = detail::splat<T>(1), square = v;
     for (; k != 0; k >>= 1) {
-      if (k & 1) result = T(result * square);
+      if (k & 1)
+        result = T(result * square);
       square = T(square * square);
     }
     return n < 0 ? T(detail::splat<T>(1) / result) : result;
@@ -190,8 +204,10 @@ struct power : node<power<B, E>> {
       return v;
     } else {
       const T half = integer_power<N / 2>(v);
-      if constexpr (N % 2 == 0) return T(half * half);
-      else return T(half * half * v);
+      if constexpr (N % 2 == 0)
+        return T(half * half);
+      else
+        return T(half * half * v);
     }
   }
   template <std::intmax_t N, std::intmax_t D, class T>
@@ -283,7 +299,8 @@ struct product : node<product<Fs...>> {
   static constexpr auto partial(const product& e) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
       return detail::make_product(other_factor<K, I>(e)...);
-    }(std::index_sequence_for<Fs...>{});
+    }
+    (std::index_sequence_for<Fs...>{});
   }
   template <class V>
   static constexpr V compute(const auto&... factors) {

@@ -53,8 +53,10 @@ inline constexpr char parameter_prefix = std::is_integral_v<T> ? '%' : '#';
 
 template <class V>
 constexpr bool is_parameter() {
-  if constexpr (!Variable<V>) return false;
-  else return V::name.data[0] == '#' || V::name.data[0] == '%' || V::name.data[0] == '~';
+  if constexpr (!Variable<V>)
+    return false;
+  else
+    return V::name.data[0] == '#' || V::name.data[0] == '%' || V::name.data[0] == '~';
 }
 
 /// The number of runtime constants in E (0 for a static expression).
@@ -65,8 +67,9 @@ constexpr std::size_t count_runtime_constants() {
   else if constexpr (is_runtime_v<E>)
     return 1;
   else
-    return []<class... Cs>(pack<Cs...>*) { return (std::size_t(0) + ... + count_runtime_constants<Cs>()); }(
-        static_cast<children_t<E>*>(nullptr));
+    return []<class... Cs>(pack<Cs...>*) {
+      return (std::size_t(0) + ... + count_runtime_constants<Cs>());
+    }(static_cast<children_t<E>*>(nullptr));
 }
 
 /// The node E with operands `operands...` in place of its own, simplified again.
@@ -92,7 +95,8 @@ constexpr auto lift() {
           return sum;
         };
         return rebuild<E>(lift<offset(I), Cs>()...);
-      }(std::index_sequence_for<Cs...>{});
+      }
+      (std::index_sequence_for<Cs...>{});
     }(static_cast<children_t<E>*>(nullptr));
   }
 }
@@ -113,12 +117,11 @@ constexpr auto parameter_bindings(const E& e) {
   if constexpr (E::is_static) {
     return pack<>{};
   } else if constexpr (is_runtime_v<E>) {
-    using parameter_binding = binding<parameter_name<parameter_prefix<typename E::value_type>, K>(), typename E::value_type>;
+    using parameter_binding =
+        binding<parameter_name<parameter_prefix<typename E::value_type>, K>(), typename E::value_type>;
     return pack<parameter_binding>(parameter_binding{e.value});
   } else {
-    return unpack(children(e), [](const auto&... operands) {
-      return parameter_bindings_from<K>(operands...);
-    });
+    return unpack(children(e), [](const auto&... operands) { return parameter_bindings_from<K>(operands...); });
   }
 }
 
@@ -128,8 +131,7 @@ constexpr pack<> parameter_bindings_from() {
 }
 template <std::size_t K, class C, class... Cs>
 constexpr auto parameter_bindings_from(const C& first, const Cs&... rest) {
-  return concat(parameter_bindings<K>(first),
-                parameter_bindings_from<K + count_runtime_constants<C>()>(rest...));
+  return concat(parameter_bindings<K>(first), parameter_bindings_from<K + count_runtime_constants<C>()>(rest...));
 }
 
 /// E with parameters replaced by runtime constants holding the bound values: the
@@ -146,9 +148,8 @@ constexpr auto substitute_parameters(const E& e, const pack<Ps...>& values) {
       return e;
     }
   } else if constexpr (children_t<E>::size > 0) {
-    return unpack(children(e), [&](const auto&... operands) {
-      return rebuild<E>(substitute_parameters(operands, values)...);
-    });
+    return unpack(children(e),
+                  [&](const auto&... operands) { return rebuild<E>(substitute_parameters(operands, values)...); });
   } else {
     return e;
   }

@@ -64,7 +64,9 @@ struct plain_style {
     return std::string(name) + "(" + args + ")";
   }
   template <class Tag>
-  static std::string named() { return std::string(Tag::name); }
+  static std::string named() {
+    return std::string(Tag::name);
+  }
   static std::string variable(std::string_view name) { return std::string(name); }
 };
 
@@ -87,13 +89,16 @@ struct latex_style {
     return std::string(latex) + (known ? " " : "") + group(args);
   }
   template <class Tag>
-  static std::string named() { return std::string(Tag::latex); }
+  static std::string named() {
+    return std::string(Tag::latex);
+  }
   static std::string variable(std::string_view name) {  // x1 -> x_{1}, w_1 -> w_{1}
     if (const std::size_t bar = name.find('_'); bar != std::string_view::npos && bar > 0 && bar + 1 < name.size())
       return std::string(name.substr(0, bar)) + "_{" + std::string(name.substr(bar + 1)) + "}";
     std::size_t i = name.size();
     while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9') --i;
-    if (i == 0 || i == name.size()) return std::string(name);
+    if (i == 0 || i == name.size())
+      return std::string(name);
     return std::string(name.substr(0, i)) + "_{" + std::string(name.substr(i)) + "}";
   }
 };
@@ -105,7 +110,8 @@ std::string format_number(T value) {
   char buffer[64];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   std::string text(buffer, result.ptr);
-  if (std::is_floating_point_v<T> && text.find_first_not_of("0123456789-") == std::string::npos) text += ".0";
+  if (std::is_floating_point_v<T> && text.find_first_not_of("0123456789-") == std::string::npos)
+    text += ".0";
   return text;
 }
 
@@ -130,8 +136,9 @@ std::string operand(const printed& p, int level) {
 
 template <class Style>
 std::string join(std::vector<printed> parts, const std::string& separator, int level) {
-  std::stable_sort(parts.begin(), parts.end(),
-                   [](const printed& a, const printed& b) { return a.rank != b.rank ? a.rank < b.rank : a.text < b.text; });
+  std::stable_sort(parts.begin(), parts.end(), [](const printed& a, const printed& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.text < b.text;
+  });
   std::string out;
   for (const printed& p : parts) out += (out.empty() ? "" : separator) + operand<Style>(p, level);
   return out;
@@ -142,8 +149,10 @@ template <class Style, class B>
 printed print_positive_power(const B& base, rational r) {
   const printed b = print<Style>(base);
   const int rank = B::kind == node_kind::variable ? 0 : 1;
-  if (r == rational{1, 1}) return {b.text, b.level, b.negative, rank};
-  if (r == rational{1, 2}) return {Style::root(operand<Style>(b, 0)), atom_level, false, rank};
+  if (r == rational{1, 1})
+    return {b.text, b.level, b.negative, rank};
+  if (r == rational{1, 2})
+    return {Style::root(operand<Style>(b, 0)), atom_level, false, rank};
   const std::string exponent = Style::rational(r.num, r.den);
   return {Style::power(operand<Style>(b, atom_level), exponent, r.is_integer()), power_level, false, rank};
 }
@@ -154,7 +163,8 @@ printed finish_sum(std::vector<printed> parts, std::vector<printed> numbers) {
   parts.insert(parts.end(), numbers.begin(), numbers.end());
   // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
   const auto positive = std::find_if(parts.begin(), parts.end(), [](const printed& p) { return !p.negative; });
-  if (positive != parts.end()) std::rotate(parts.begin(), positive, positive + 1);
+  if (positive != parts.end())
+    std::rotate(parts.begin(), positive, positive + 1);
   std::string out;
   for (const printed& p : parts) {
     const std::string text = p.level <= sum_level ? Style::group(p.text) : p.text;
@@ -191,14 +201,17 @@ template <class Style>
 printed finish_product(std::vector<printed> numerator, std::vector<printed> denominator, const std::string& number,
                        const std::string& denominator_number, bool negative) {
   for (printed& p : denominator)  // x / (-2.0) is -x / 2.0
-    if (p.negative) negative = !negative, p.negative = false;
+    if (p.negative)
+      negative = !negative, p.negative = false;
   const bool has_denominator = !denominator.empty() || !denominator_number.empty();
   // A lone numerator needs no brackets where the fraction bar groups it (LaTeX's \frac).
   std::string top = has_denominator && Style::fraction_groups && numerator.size() == 1 && number.empty()
                         ? numerator.front().text
                         : join<Style>(numerator, Style::times(), negative_level);
-  if (!number.empty()) top = top.empty() ? number : joined(number, Style::times(), top);
-  if (top.empty()) top.push_back('1');  // not = "1": GCC 12 -O3 -Wrestrict false positive
+  if (!number.empty())
+    top = top.empty() ? number : joined(number, Style::times(), top);
+  if (top.empty())
+    top.push_back('1');  // not = "1": GCC 12 -O3 -Wrestrict false positive
   // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
   // several always are (x / (y * z)).
   const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
@@ -225,8 +238,10 @@ printed print_product(const pack<Fs...>& factors) {
           if constexpr (is_rational_v<F>) {
             negative = F::value.num < 0;
             const std::intmax_t n = negative ? -F::value.num : F::value.num;
-            if (n != 1) number = std::to_string(n);
-            if (F::value.den != 1) denominator_number = std::to_string(F::value.den);
+            if (n != 1)
+              number = std::to_string(n);
+            if (F::value.den != 1)
+              denominator_number = std::to_string(F::value.den);
           } else if constexpr (is_runtime_v<F>) {
             negative = factor.value < 0;
             number = format_number(negative ? -factor.value : factor.value);
@@ -257,7 +272,8 @@ printed print(const E& e) {
   } else if constexpr (E::kind == node_kind::variable) {
     return {Style::variable(E::name.view()), atom_level, false, 0};
   } else if constexpr (E::kind == node_kind::unary) {
-    return {Style::call(E::op::name, latex_name<typename E::op>(), operand<Style>(print<Style>(e.arg()), 0)), atom_level, false};
+    return {Style::call(E::op::name, latex_name<typename E::op>(), operand<Style>(print<Style>(e.arg()), 0)),
+            atom_level, false};
   } else if constexpr (E::kind == node_kind::binary) {
     return {Style::call(E::op::name, latex_name<typename E::op>(),
                         operand<Style>(print<Style>(e.lhs()), 0) + ", " + operand<Style>(print<Style>(e.rhs()), 0)),
@@ -274,7 +290,8 @@ printed print(const E& e) {
     } else {
       if constexpr (is_runtime_v<X>) {  // pow(x, n) differentiated: x^1 is x
         if constexpr (std::is_integral_v<typename X::value_type>)
-          if (e.exponent().value == 1) return print<Style>(e.base());
+          if (e.exponent().value == 1)
+            return print<Style>(e.base());
       }
       const printed x = print<Style>(e.exponent());
       return {Style::power(operand<Style>(print<Style>(e.base()), atom_level), operand<Style>(x, 0),

@@ -157,7 +157,8 @@ struct hessian_shape {
   static constexpr std::size_t n = sizeof...(Vs);
   static constexpr std::size_t entries = n * (n + 1) / 2;
   static constexpr std::size_t entry_of(std::size_t i, std::size_t j) {
-    if (j < i) std::swap(i, j);
+    if (j < i)
+      std::swap(i, j);
     return i * n - i * (i - 1) / 2 + (j - i);
   }
   template <class T>

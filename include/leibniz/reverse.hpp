@@ -94,7 +94,8 @@ struct reverse_sweep {
     std::array<edge, count> in{};
     std::size_t k = 0;
     for (const edge& e : edges)
-      if (e.child == Child) in[k++] = e;
+      if (e.child == Child)
+        in[k++] = e;
     return in;
   }
 
@@ -114,7 +115,8 @@ struct reverse_sweep {
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
           return make_sum(make_product(decltype(adjoint<in[J].parent>()){},
                                        local_partial<element_t<in[J].parent, nodes>, in[J].position>())...);
-        }(std::make_index_sequence<in.size()>{});
+        }
+        (std::make_index_sequence<in.size()>{});
       }
     }
   }
@@ -139,7 +141,6 @@ constexpr auto partial() {
   else
     return derivative<V::name>(F{});
 }
-
 
 }  // namespace detail
 

@@ -68,9 +68,9 @@ struct simd_block {
   friend simd_block operator-(const simd_block& a) {
     return map([](const B& v) { return B(-v); }, a);
   }
-#define LEIBNIZ_BLOCK_OPERATOR(OP)                                                       \
-  friend auto operator OP(const simd_block& a, const simd_block& b) {                  \
-    return map([](const B& u, const B& v) { return u OP v; }, a, b);                   \
+#define LEIBNIZ_BLOCK_OPERATOR(OP)                                    \
+  friend auto operator OP(const simd_block& a, const simd_block& b) { \
+    return map([](const B& u, const B& v) { return u OP v; }, a, b);  \
   }
   LEIBNIZ_BLOCK_OPERATOR(+)
   LEIBNIZ_BLOCK_OPERATOR(-)
@@ -103,7 +103,8 @@ struct kernel_lanes<simd_block<B, M>> {
       }
       [&]<std::size_t... I>(std::index_sequence<I...>) {
         for (std::size_t l = 0; l < width; ++l) lanes_out[l] = T(f(lanes_in[I][l]...));
-      }(std::index_sequence_for<Vs...>{});
+      }
+      (std::index_sequence_for<Vs...>{});
       for (std::size_t k = 0; k < M; ++k) r.part[k] = B::load_unaligned(lanes_out.data() + k * B::size);
     }
     return r;
@@ -129,7 +130,9 @@ struct lanes<simd_block<B, M>> {
 /// for arithmetic; a chain of several functions (tanh(exp(cos(sin x)))) on one batch
 /// waits on each function's latency, so then four independent batches are interleaved
 /// (3x faster for that chain on AVX-512, 1.5-2x slower for plain arithmetic).
-constexpr std::size_t block_batches(std::size_t function_chain) { return function_chain >= 3 ? 4 : 1; }
+constexpr std::size_t block_batches(std::size_t function_chain) {
+  return function_chain >= 3 ? 4 : 1;
+}
 
 /// What an array evaluation computes at once in precision S, for a kernel whose longest
 /// chain of functions is Chain: a block of SIMD batches.
@@ -138,7 +141,7 @@ struct chunk_of {
   using type = S;  // long double: one element at a time
 };
 template <class S, std::size_t Chain>
-  requires has_chunk_v<S>
+requires has_chunk_v<S>
 struct chunk_of<S, Chain> {
   using type = simd_block<xsimd::batch<S>, block_batches(Chain)>;
 };

@@ -113,7 +113,8 @@ constexpr auto monomial_of(const T& term) {
           return get<1>(term.operands);
         else
           return product<element_t<I + 1, decltype(term.operands)>...>(make_pack(get<I + 1>(term.operands)...));
-      }(std::make_index_sequence<decltype(term.operands)::size - 1>{});
+      }
+      (std::make_index_sequence<decltype(term.operands)::size - 1>{});
     } else {
       return term;
     }
@@ -129,7 +130,8 @@ template <class T>
 constexpr rational coefficient_of() {
   if constexpr (is_product_v<T>) {
     using first = element_t<0, decltype(std::declval<const T&>().operands)>;
-    if constexpr (is_rational_v<first>) return first::value;
+    if constexpr (is_rational_v<first>)
+      return first::value;
   }
   return {1, 1};
 }
@@ -140,7 +142,9 @@ constexpr auto with_coefficient(const M& m) {
   if constexpr (Coef.is_one())
     return m;
   else if constexpr (is_product_v<M>)
-    return unpack(m.operands, [](const auto&... f) { return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...)); });
+    return unpack(m.operands, [](const auto&... f) {
+      return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...));
+    });
   else
     return product<constant_t<Coef>, M>(make_pack(constant_t<Coef>{}, m));
 }
@@ -221,14 +225,19 @@ template <bool Additive, class... Ts>
 constexpr auto make_plan() {
   constexpr std::size_t n = sizeof...(Ts);
   plan<n> p;
-  if constexpr (Additive) p.number = {0, 1};
-  else p.number = {1, 1};
+  if constexpr (Additive)
+    p.number = {0, 1};
+  else
+    p.number = {1, 1};
   const std::array<role, n> roles{role_of<Ts>()...};
   const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
   const std::array<rational, n> values{[] {
-    if constexpr (is_rational_v<Ts>) return Ts::value;
-    else if constexpr (Additive) return coefficient_of<Ts>();
-    else return rational{1, 1};
+    if constexpr (is_rational_v<Ts>)
+      return Ts::value;
+    else if constexpr (Additive)
+      return coefficient_of<Ts>();
+    else
+      return rational{1, 1};
   }()...};
   for (std::size_t i = 0; i < n; ++i) {
     switch (roles[i]) {
@@ -257,7 +266,8 @@ constexpr auto make_plan() {
   if constexpr (Additive) {  // like terms that cancelled (x - x) leave no entry
     std::size_t kept = 0;
     for (std::size_t j = 0; j < p.entry_count; ++j)
-      if (!(p.entries[j].kind == role::merged && p.entries[j].coef.is_zero())) p.entries[kept++] = p.entries[j];
+      if (!(p.entries[j].kind == role::merged && p.entries[j].coef.is_zero()))
+        p.entries[kept++] = p.entries[j];
     p.entry_count = kept;
   }
   return p;
@@ -269,8 +279,7 @@ inline constexpr auto plan_v = make_plan<Additive, Ts...>();
 template <bool Additive, class... Ts>
 constexpr auto make_order() {
   constexpr std::size_t n = sizeof...(Ts);
-  const std::array<std::uint64_t, n> hashes{
-      std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>::hash...};
+  const std::array<std::uint64_t, n> hashes{std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>::hash...};
   const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
   std::array<std::size_t, n> order{};
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
@@ -288,7 +297,8 @@ template <bool Additive, class... Ts>
 constexpr auto sorted(const pack<Ts...>& p) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return make_pack(get<order_v<Additive, Ts...>[I]>(p)...);
-  }(std::index_sequence_for<Ts...>{});
+  }
+  (std::index_sequence_for<Ts...>{});
 }
 
 /// The runtime constants of a plan folded, with its rational part, into one number.
@@ -299,14 +309,17 @@ constexpr auto folded_runtime(const pack<Ts...>& p) {
     // Integers (exponents of pow(x, 2)) stay integers only with an integral rational.
     if constexpr (Additive) {
       auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value + ...);
-      using V = std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
+      using V =
+          std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
       return runtime_constant<V>(V(total) + V(number.num) / V(number.den));
     } else {
       auto total = (get<plan_v<Additive, Ts...>.runtime[R]>(p).value * ...);
-      using V = std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
+      using V =
+          std::conditional_t<std::is_integral_v<decltype(total)> && !number.is_integer(), double, decltype(total)>;
       return runtime_constant<V>(V(total) * (V(number.num) / V(number.den)));
     }
-  }(std::make_index_sequence<plan_v<Additive, Ts...>.runtime_count>{});
+  }
+  (std::make_index_sequence<plan_v<Additive, Ts...>.runtime_count>{});
 }
 
 // ---------------------------------------------------------------- sums
@@ -335,11 +348,13 @@ template <class... Ts>
 constexpr auto canonical_sum(const pack<Ts...>& p) {
   auto terms = [&]<std::size_t... K>(std::index_sequence<K...>) {
     return sorted<true>(make_pack(sum_entry<K>(p)...));
-  }(std::make_index_sequence<plan_v<true, Ts...>.entry_count>{});
+  }
+  (std::make_index_sequence<plan_v<true, Ts...>.entry_count>{});
   if constexpr (plan_v<true, Ts...>.runtime_count > 0)
     return build_sum(concat(make_pack(folded_runtime<true>(p)), terms));
   else if constexpr (!plan_v<true, Ts...>.number.is_zero())
-    return build_sum(concat(make_pack(constant<plan_v<true, Ts...>.number.num, plan_v<true, Ts...>.number.den>{}), terms));
+    return build_sum(
+        concat(make_pack(constant<plan_v<true, Ts...>.number.num, plan_v<true, Ts...>.number.den>{}), terms));
   else
     return build_sum(terms);
 }
@@ -389,7 +404,8 @@ constexpr auto product_entry(const pack<Ts...>& p) {
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
       return make_power(base_t<element_t<entry.index, P>>{},
                         make_sum(decltype(exponent_of(std::declval<element_t<entry.members[J], P>>())){}...));
-    }(std::make_index_sequence<entry.member_count>{});
+    }
+    (std::make_index_sequence<entry.member_count>{});
   }
 }
 
@@ -402,9 +418,11 @@ constexpr bool needs_another_pass() {
   const std::array<bool, n> is_static{Rs::is_static...};
   const auto keys = type_classes<base_t<Rs>...>();
   for (std::size_t i = 0; i < n; ++i) {
-    if (!settled[i]) return true;
+    if (!settled[i])
+      return true;
     for (std::size_t j = 0; j < i; ++j)
-      if (is_static[i] && is_static[j] && keys[i] == keys[j]) return true;
+      if (is_static[i] && is_static[j] && keys[i] == keys[j])
+        return true;
   }
   return false;
 }
@@ -435,13 +453,17 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
   } else {
     auto merged = [&]<std::size_t... K>(std::index_sequence<K...>) {
       return make_pack(product_entry<K>(p)...);
-    }(std::make_index_sequence<plan_v<false, Ts...>.entry_count>{});
+    }
+    (std::make_index_sequence<plan_v<false, Ts...>.entry_count>{});
     auto runtime = [&]<std::size_t... R>(std::index_sequence<R...>) {
       return make_pack(get<plan_v<false, Ts...>.runtime[R]>(p)...);
-    }(std::make_index_sequence<plan_v<false, Ts...>.runtime_count>{});
+    }
+    (std::make_index_sequence<plan_v<false, Ts...>.runtime_count>{});
     auto number = [] {
-      if constexpr (plan_v<false, Ts...>.number.is_one()) return pack<>{};
-      else return make_pack(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{});
+      if constexpr (plan_v<false, Ts...>.number.is_one())
+        return pack<>{};
+      else
+        return make_pack(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{});
     }();
     if constexpr (unpack(merged, []<class... Rs>(const Rs&...) { return needs_another_pass<Rs...>(); })) {
       return canonical_product(
@@ -452,7 +474,10 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
         return build_product(concat(make_pack(folded_runtime<false>(p)), factors));
       } else if constexpr (is_single_sum<decltype(factors)>() && !plan_v<false, Ts...>.number.is_one()) {
         // a rational times one sum is distributed: 2 (x + y) = 2x + 2y
-        return unpack(get<0>(factors).operands, [](const auto&... t) { return make_sum(make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...); });
+        return unpack(get<0>(factors).operands, [](const auto&... t) {
+          return make_sum(
+              make_product(constant<plan_v<false, Ts...>.number.num, plan_v<false, Ts...>.number.den>{}, t)...);
+        });
       } else {
         return build_product(concat(number, factors));
       }

@@ -55,16 +55,17 @@ struct variable : node<variable<Name>> {
   // Not for expressions, so that traits such as std::is_assignable (asked by std::tuple
   // of variables, for one) see no assignment rather than the error below.
   template <class T>
-    requires(!Expression<T>)
-  constexpr auto operator=(const T& value) const {
+  requires(!Expression<T>) constexpr auto operator=(const T& value) const {
     // An Eigen vector or matrix (it has .array()) is many points to a scalar variable:
     // say how to bind it, rather than only that it is not a number.
-    static_assert(detail::is_bindable_v<T> || !requires(const T& t) { t.array(); },
-                  "leibniz: a variable takes a number or an Eigen array of points; bind an Eigen vector "
-                  "or matrix as an array: `x = v.array()`");
-    static_assert(detail::is_bindable_v<T> || requires(const T& t) { t.array(); },
-                  "leibniz: a variable is bound to a number (float, double, long double or an integer) or an "
-                  "Eigen array of them: `x = 1.0`, `x = X`");
+    static_assert(
+        detail::is_bindable_v<T> || !requires(const T& t) { t.array(); },
+        "leibniz: a variable takes a number or an Eigen array of points; bind an Eigen vector "
+        "or matrix as an array: `x = v.array()`");
+    static_assert(
+        detail::is_bindable_v<T> || requires(const T& t) { t.array(); },
+        "leibniz: a variable is bound to a number (float, double, long double or an integer) or an "
+        "Eigen array of them: `x = 1.0`, `x = X`");
     if constexpr (detail::is_bindable_v<T>)
       return binding<Name, T>{value};
     else

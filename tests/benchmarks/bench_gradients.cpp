@@ -61,20 +61,21 @@ struct benchmark_spec {
 const std::vector<benchmark_spec> specs = {
     {"B1", "sin(x1) + x1*x2", {"x1", "x2"}, {"x1", "x2"}, 0.7, false},
     {"B2", "(x + y) * z", {"x", "y", "z"}, {"x", "y", "z"}, 0.9, false},
-    {"B3", "1 / (1 + exp(-(w1*a1 + w2*a2 + b)))", {"w1", "w2", "b", "a1", "a2"},
-     {"w1", "w2", "b"}, 1.4, false},
+    {"B3", "1 / (1 + exp(-(w1*a1 + w2*a2 + b)))", {"w1", "w2", "b", "a1", "a2"}, {"w1", "w2", "b"}, 1.4, false},
     {"B4", "(1 - x)^2 + 100*(y - x^2)^2", {"x", "y"}, {"x", "y"}, 0.5, false},
-    {"B5", "x1*x2*...*x16",
-     {"x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14",
-      "x15", "x16"},
-     {"x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14",
-      "x15", "x16"},
-     17.0, true},
-    {"B6", "tanh(exp(cos(sin(tanh(exp(cos(sin(x*y)))))))) + x", {"x", "y"}, {"x", "y"}, 15.0,
-     false},
-    {"B7", "(v1*relu(w1*x + b1) + v2*relu(w2*x + b2) + c - t)^2",
+    {"B5",
+     "x1*x2*...*x16",
+     {"x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"},
+     {"x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15", "x16"},
+     17.0,
+     true},
+    {"B6", "tanh(exp(cos(sin(tanh(exp(cos(sin(x*y)))))))) + x", {"x", "y"}, {"x", "y"}, 15.0, false},
+    {"B7",
+     "(v1*relu(w1*x + b1) + v2*relu(w2*x + b2) + c - t)^2",
      {"w1", "b1", "w2", "b2", "v1", "v2", "c", "x", "t"},
-     {"w1", "b1", "w2", "b2", "v1", "v2", "c"}, 3.1, false},
+     {"w1", "b1", "w2", "b2", "v1", "v2", "c"},
+     3.1,
+     false},
 };
 
 enum class computes { value, gradient, copy };
@@ -87,19 +88,16 @@ struct variant_info {
 };
 
 constexpr std::array variants = {
-    variant_info{"f-only", computes::value, 1e-9},
-    variant_info{"hand-fused", computes::gradient, 1e-9},
-    variant_info{"hand-blocked", computes::gradient, 1e-9},
-    variant_info{"hand-loopvec", computes::gradient, 1e-6},
-    variant_info{"leibniz-f", computes::value, 1e-9},
-    variant_info{"leibniz-grad", computes::gradient, 1e-9},
-    variant_info{"copy-memcpy", computes::copy, 0.0},
-    variant_info{"copy-eigen", computes::copy, 0.0},
+    variant_info{"f-only", computes::value, 1e-9},          variant_info{"hand-fused", computes::gradient, 1e-9},
+    variant_info{"hand-blocked", computes::gradient, 1e-9}, variant_info{"hand-loopvec", computes::gradient, 1e-6},
+    variant_info{"leibniz-f", computes::value, 1e-9},       variant_info{"leibniz-grad", computes::gradient, 1e-9},
+    variant_info{"copy-memcpy", computes::copy, 0.0},       variant_info{"copy-eigen", computes::copy, 0.0},
 };
 
 const variant_info& variant_named(std::string_view name) {
   for (const auto& v : variants)
-    if (v.name == name) return v;
+    if (v.name == name)
+      return v;
   std::fprintf(stderr, "unknown variant '%.*s'\n", static_cast<int>(name.size()), name.data());
   std::exit(2);
 }
@@ -124,7 +122,8 @@ double max_relative_difference(const ArrayXd& a, const ArrayXd& r) {
     const double scale = std::max({std::abs(a[i]), std::abs(r[i]), floor});
     const double diff = std::abs(a[i] - r[i]);
     const double rel = diff == 0.0 ? 0.0 : diff / scale;
-    if (!(rel <= worst)) worst = std::isnan(rel) ? std::numeric_limits<double>::infinity() : rel;
+    if (!(rel <= worst))
+      worst = std::isnan(rel) ? std::numeric_limits<double>::infinity() : rel;
   }
   return worst;
 }
@@ -147,10 +146,14 @@ options parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     const bool has_value = i + 1 < argc;
-    if (a == "--json" && has_value) o.json_path = argv[++i];
-    else if (a == "--repeat" && has_value) o.repeat = std::max(1, std::atoi(argv[++i]));
-    else if (a == "--n" && has_value) o.n = std::max(1L, std::atol(argv[++i]));
-    else if (a == "--only" && has_value) o.only = argv[++i];
+    if (a == "--json" && has_value)
+      o.json_path = argv[++i];
+    else if (a == "--repeat" && has_value)
+      o.repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--n" && has_value)
+      o.n = std::max(1L, std::atol(argv[++i]));
+    else if (a == "--only" && has_value)
+      o.only = argv[++i];
     else {
       std::fprintf(stderr, "usage: %s [--json PATH] [--repeat R] [--n N] [--only B3]\n", argv[0]);
       std::exit(2);
@@ -169,13 +172,13 @@ std::string read_first_line(const char* path) {
 std::string cpu_model() {
   std::ifstream file("/proc/cpuinfo");
   for (std::string line; std::getline(file, line);)
-    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    if (line.rfind("model name", 0) == 0)
+      return line.substr(line.find(':') + 2);
   return "unknown";
 }
 
 /// Measures every kernel of one benchmark; results by variant name.
-std::map<std::string_view, result> run_benchmark(const benchmark_spec& spec,
-                                                 const std::vector<bench::kernel>& kernels,
+std::map<std::string_view, result> run_benchmark(const benchmark_spec& spec, const std::vector<bench::kernel>& kernels,
                                                  const options& o, std::mt19937_64& rng) {
   std::uniform_real_distribution<double> uniform(0.5, 1.5);
   std::vector<ArrayXd> in(spec.inputs.size(), ArrayXd(o.n));
@@ -183,7 +186,7 @@ std::map<std::string_view, result> run_benchmark(const benchmark_spec& spec,
     for (Index i = 0; i < o.n; ++i) a[i] = uniform(rng);
 
   const auto outputs_of = [&](computes what) {
-    return what == computes::value ? std::size_t{1}
+    return what == computes::value      ? std::size_t{1}
            : what == computes::gradient ? spec.partials.size()
                                         : spec.inputs.size();
   };
@@ -226,19 +229,22 @@ std::map<std::string_view, result> run_benchmark(const benchmark_spec& spec,
 
 std::optional<double> time_of(const std::map<std::string_view, result>& rs, std::string_view v) {
   const auto it = rs.find(v);
-  if (it == rs.end()) return std::nullopt;
+  if (it == rs.end())
+    return std::nullopt;
   return it->second.best_ns;
 }
 
 std::string cell(std::optional<double> x, const char* format = "%.2f") {
-  if (!x) return "-";
+  if (!x)
+    return "-";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, format, *x);
   return buffer;
 }
 
 std::string json_number(std::optional<double> x) {
-  if (!x || !std::isfinite(*x)) return "null";
+  if (!x || !std::isfinite(*x))
+    return "null";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6g", *x);
   return buffer;
@@ -259,24 +265,30 @@ int main(int argc, char** argv) {
 #endif
 
   const std::string load_before = read_first_line("/proc/loadavg");
-  std::printf("B1-B7 (BENCHMARKS.md): N = %ld points, best of %d rounds after a warm-up, "
-              "single thread, ns per point\n",
-              static_cast<long>(o.n), o.repeat);
+  std::printf(
+      "B1-B7 (BENCHMARKS.md): N = %ld points, best of %d rounds after a warm-up, "
+      "single thread, ns per point\n",
+      static_cast<long>(o.n), o.repeat);
   std::printf("cpu: %s; compiler: %s; load average before: %s\n", cpu_model().c_str(), __VERSION__,
               load_before.c_str());
-  if (!with_leibniz) std::printf("leibniz variants: not built (BENCH_WITH_LEIBNIZ not defined)\n");
+  if (!with_leibniz)
+    std::printf("leibniz variants: not built (BENCH_WITH_LEIBNIZ not defined)\n");
 
   std::mt19937_64 rng(20261122);  // one generator, fixed seed: the same data every run
   bool all_agree = true;
   std::vector<std::pair<const benchmark_spec*, std::map<std::string_view, result>>> table;
   for (const auto& spec : specs) {
-    if (!o.only.empty() && spec.id != o.only) continue;
+    if (!o.only.empty() && spec.id != o.only)
+      continue;
     std::vector<bench::kernel> mine;
     for (const auto& v : variants) {  // in column order: references first
       for (const auto& k : kernels)
-        if (k.benchmark == spec.id && k.variant == v.name) mine.push_back(k);
-      if (spec.memory_bound && v.name == "copy-memcpy") mine.push_back({spec.id, v.name, copy_memcpy});
-      if (spec.memory_bound && v.name == "copy-eigen") mine.push_back({spec.id, v.name, copy_eigen});
+        if (k.benchmark == spec.id && k.variant == v.name)
+          mine.push_back(k);
+      if (spec.memory_bound && v.name == "copy-memcpy")
+        mine.push_back({spec.id, v.name, copy_memcpy});
+      if (spec.memory_bound && v.name == "copy-eigen")
+        mine.push_back({spec.id, v.name, copy_eigen});
     }
     auto results = run_benchmark(spec, mine, o, rng);
     for (const auto& v : {"f-only", "hand-fused", "hand-blocked", "hand-loopvec"})
@@ -289,24 +301,25 @@ int main(int argc, char** argv) {
   }
 
   // ------------------------------------------------------------------ the table
-  const char* head =
-      "%-3s %8s %8s %8s %8s %8s %8s | %7s %6s | %6s %6s | %6s | %8s | %s\n";
+  const char* head = "%-3s %8s %8s %8s %8s %8s %8s | %7s %6s | %6s %6s | %6s | %8s | %s\n";
   std::printf("\n");
-  std::printf(head, "", "f-only", "fused", "blocked", "loopvec", "lbz-f", "lbz-grad", "grad/", "grad/",
-              "copy", "grad/", "known", "max rel", "targets");
+  std::printf(head, "", "f-only", "fused", "blocked", "loopvec", "lbz-f", "lbz-grad", "grad/", "grad/", "copy", "grad/",
+              "known", "max rel", "targets");
   std::printf(head, "", "", "", "", "", "", "", "hand", "lbz-f", "bound", "copy", "", "diff", "");
   std::printf("%s\n", std::string(139, '-').c_str());
-  std::string json = "{\n  \"n\": " + std::to_string(o.n) + ",\n  \"repeat\": " +
-                     std::to_string(o.repeat) + ",\n  \"benchmarks\": [";
+  std::string json =
+      "{\n  \"n\": " + std::to_string(o.n) + ",\n  \"repeat\": " + std::to_string(o.repeat) + ",\n  \"benchmarks\": [";
   for (std::size_t row = 0; row < table.size(); ++row) {
     const auto& [spec, rs] = table[row];
     const auto t = [&](std::string_view v) { return time_of(rs, v); };
     std::optional<double> best_hand;
     for (const auto& v : {"hand-fused", "hand-blocked", "hand-loopvec"})
-      if (t(v)) best_hand = std::min(best_hand.value_or(*t(v)), *t(v));
+      if (t(v))
+        best_hand = std::min(best_hand.value_or(*t(v)), *t(v));
     std::optional<double> copy_bound;
     for (const auto& v : {"copy-memcpy", "copy-eigen"})
-      if (t(v)) copy_bound = std::min(copy_bound.value_or(*t(v)), *t(v));
+      if (t(v))
+        copy_bound = std::min(copy_bound.value_or(*t(v)), *t(v));
     const auto grad = t("leibniz-grad");
     const auto ratio = [](std::optional<double> a, std::optional<double> b) {
       return a && b ? std::optional<double>(*a / *b) : std::nullopt;
@@ -317,30 +330,28 @@ int main(int argc, char** argv) {
     double max_diff = 0.0;
     bool agrees = true;
     for (const auto& [name, r] : rs) {
-      if (variant_named(name).what != computes::copy) max_diff = std::max(max_diff, r.max_diff);
+      if (variant_named(name).what != computes::copy)
+        max_diff = std::max(max_diff, r.max_diff);
       agrees = agrees && r.agrees;
     }
     std::string targets = "-";
     if (grad) {
-      const auto mark = [](std::optional<double> x, double limit) {
-        return x && *x <= limit ? "ok" : "MISS";
-      };
-      targets = std::string("hand:") + mark(vs_hand, 1.0) +
-                (spec->memory_bound ? std::string(" copy:") + mark(vs_copy, 1.2)
-                                    : std::string(" f:") + mark(vs_f, 3.0)) +
-                " known:" + mark(grad, spec->fastest_known);
+      const auto mark = [](std::optional<double> x, double limit) { return x && *x <= limit ? "ok" : "MISS"; };
+      targets =
+          std::string("hand:") + mark(vs_hand, 1.0) +
+          (spec->memory_bound ? std::string(" copy:") + mark(vs_copy, 1.2) : std::string(" f:") + mark(vs_f, 3.0)) +
+          " known:" + mark(grad, spec->fastest_known);
     }
-    std::printf(head, std::string(spec->id).c_str(), cell(t("f-only")).c_str(),
-                cell(t("hand-fused")).c_str(), cell(t("hand-blocked")).c_str(),
-                cell(t("hand-loopvec")).c_str(), cell(t("leibniz-f")).c_str(), cell(grad).c_str(),
-                cell(vs_hand).c_str(), cell(vs_f).c_str(), cell(copy_bound).c_str(),
+    std::printf(head, std::string(spec->id).c_str(), cell(t("f-only")).c_str(), cell(t("hand-fused")).c_str(),
+                cell(t("hand-blocked")).c_str(), cell(t("hand-loopvec")).c_str(), cell(t("leibniz-f")).c_str(),
+                cell(grad).c_str(), cell(vs_hand).c_str(), cell(vs_f).c_str(), cell(copy_bound).c_str(),
                 cell(vs_copy).c_str(), cell(spec->fastest_known, "%.1f").c_str(),
                 (cell(max_diff, "%.1e") + (agrees ? "" : "!")).c_str(), targets.c_str());
 
-    json += std::string(row ? "," : "") + "\n    {\"id\": \"" + std::string(spec->id) +
-            "\", \"formula\": \"" + std::string(spec->formula) + "\", \"fastest_known\": " +
-            json_number(spec->fastest_known) + ", \"copy_bound\": " + json_number(copy_bound) +
-            ", \"agrees\": " + (agrees ? "true" : "false") + ",\n     \"ns_per_point\": {";
+    json += std::string(row ? "," : "") + "\n    {\"id\": \"" + std::string(spec->id) + "\", \"formula\": \"" +
+            std::string(spec->formula) + "\", \"fastest_known\": " + json_number(spec->fastest_known) +
+            ", \"copy_bound\": " + json_number(copy_bound) + ", \"agrees\": " + (agrees ? "true" : "false") +
+            ",\n     \"ns_per_point\": {";
     bool first = true;
     for (const auto& v : variants)
       if (const auto x = t(v.name)) {
@@ -351,8 +362,8 @@ int main(int argc, char** argv) {
     first = true;
     for (const auto& v : variants)
       if (rs.contains(v.name)) {
-        json += std::string(first ? "" : ", ") + "\"" + std::string(v.name) +
-                "\": " + json_number(rs.at(v.name).max_diff);
+        json +=
+            std::string(first ? "" : ", ") + "\"" + std::string(v.name) + "\": " + json_number(rs.at(v.name).max_diff);
         first = false;
       }
     json += "}}";
@@ -367,8 +378,7 @@ int main(int argc, char** argv) {
       "1.2);\nknown: fastest known gradient, BENCHMARKS.md; max rel diff: largest relative "
       "difference of any variant from its reference (! = above tolerance).\n");
   std::printf("load average after: %s\n", load_after.c_str());
-  json += "\n  ],\n  \"load_before\": \"" + load_before + "\",\n  \"load_after\": \"" + load_after +
-          "\"\n}\n";
+  json += "\n  ],\n  \"load_before\": \"" + load_before + "\",\n  \"load_after\": \"" + load_after + "\"\n}\n";
 
   if (!o.json_path.empty()) {
     std::ofstream file(o.json_path);
@@ -383,9 +393,8 @@ int main(int argc, char** argv) {
     for (const auto& [spec, rs] : table)
       for (const auto& [name, r] : rs)
         if (!r.agrees)
-          std::printf("  %.*s %.*s: max relative difference %.3g > %.0e\n",
-                      static_cast<int>(spec->id.size()), spec->id.data(),
-                      static_cast<int>(name.size()), name.data(), r.max_diff,
+          std::printf("  %.*s %.*s: max relative difference %.3g > %.0e\n", static_cast<int>(spec->id.size()),
+                      spec->id.data(), static_cast<int>(name.size()), name.data(), r.max_diff,
                       variant_named(name).tolerance);
     return 1;
   }

@@ -154,13 +154,15 @@ void product_except(bench::inputs in, ArrayXd& out, std::index_sequence<J...>) {
 void b5_f(bench::inputs in, bench::outputs out) {
   [&]<std::size_t... J>(std::index_sequence<J...>) {
     out[0] = (in[J] * ...);
-  }(std::make_index_sequence<b5_n>{});
+  }
+  (std::make_index_sequence<b5_n>{});
 }
 
 void b5_fused(bench::inputs in, bench::outputs out) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (product_except<I>(in, out[I], std::make_index_sequence<b5_n - 1>{}), ...);
-  }(std::make_index_sequence<b5_n>{});
+  }
+  (std::make_index_sequence<b5_n>{});
 }
 
 void b5_blocked(bench::inputs in, bench::outputs out) {
@@ -199,8 +201,7 @@ void b6_fused(bench::inputs in, bench::outputs out) {
   const auto u5 = u4.sin();
   const auto u7 = u5.cos().exp();
   const auto u8 = u7.tanh();
-  const auto d = (1.0 - u8.square()) * u7 * u5.sin() * u4.cos() * (1.0 - u4.square()) * u3 *
-                 u1.sin() * u0.cos();
+  const auto d = (1.0 - u8.square()) * u7 * u5.sin() * u4.cos() * (1.0 - u4.square()) * u3 * u1.sin() * u0.cos();
   out[0] = d * y + 1.0;
   out[1] = d * x;
 }
@@ -216,8 +217,7 @@ void b6_blocked(bench::inputs in, bench::outputs out) {
     u5 = u4.sin();
     u7 = u5.cos().exp();
     u8 = u7.tanh();
-    d = (1.0 - u8.square()) * u7 * u5.sin() * u4.cos() * (1.0 - u4.square()) * u3 * u1.sin() *
-        u0.cos();
+    d = (1.0 - u8.square()) * u7 * u5.sin() * u4.cos() * (1.0 - u4.square()) * u3 * u1.sin() * u0.cos();
     out[0].segment(s, m) = d * y + 1.0;
     out[1].segment(s, m) = d * x;
   });
@@ -231,14 +231,14 @@ void b6_blocked(bench::inputs in, bench::outputs out) {
 // Inputs: w1 b1 w2 b2 v1 v2 c x t; outputs: w1 b1 w2 b2 v1 v2 c.
 
 void b7_f(bench::inputs in, bench::outputs out) {
-  const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5],
-                &c = in[6], &x = in[7], &t = in[8];
+  const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5], &c = in[6], &x = in[7],
+                &t = in[8];
   out[0] = (v1 * (w1 * x + b1).max(0.0) + v2 * (w2 * x + b2).max(0.0) + c - t).square();
 }
 
 void b7_fused(bench::inputs in, bench::outputs out) {
-  const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5],
-                &c = in[6], &x = in[7], &t = in[8];
+  const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5], &c = in[6], &x = in[7],
+                &t = in[8];
   const auto h1 = w1 * x + b1;
   const auto h2 = w2 * x + b2;
   const auto g = 2.0 * (v1 * h1.max(0.0) + v2 * h2.max(0.0) + c - t);
@@ -259,8 +259,7 @@ void b7_blocked(bench::inputs in, bench::outputs out) {
     h2 = in[2].segment(s, m) * x + in[3].segment(s, m);
     h1 = h1.max(0.0);  // z1 from here on; z1 > 0 exactly where h1 > 0
     h2 = h2.max(0.0);
-    g = 2.0 * (in[4].segment(s, m) * h1 + in[5].segment(s, m) * h2 + in[6].segment(s, m) -
-               in[8].segment(s, m));
+    g = 2.0 * (in[4].segment(s, m) * h1 + in[5].segment(s, m) * h2 + in[6].segment(s, m) - in[8].segment(s, m));
     g1 = (h1 > 0.0).select(g * in[4].segment(s, m), 0.0);
     g2 = (h2 > 0.0).select(g * in[5].segment(s, m), 0.0);
     out[0].segment(s, m) = g1 * x;

@@ -97,18 +97,17 @@ constexpr auto x16 = leibniz::var<"x16">;
 constexpr auto f5 = x1 * x2 * x3 * x4 * x5 * x6 * x7 * x8 * x9 * x10 * x11 * x12 * x13 * x14 * x15 * x16;
 
 void b5_f(bench::inputs in, bench::outputs out) {
-  leibniz::tie(out[0]) = leibniz::outputs(f5)(x1 = in[0], x2 = in[1], x3 = in[2], x4 = in[3], x5 = in[4], x6 = in[5], x7 = in[6],
-              x8 = in[7], x9 = in[8], x10 = in[9], x11 = in[10], x12 = in[11], x13 = in[12],
-              x14 = in[13], x15 = in[14], x16 = in[15]);
+  leibniz::tie(out[0]) = leibniz::outputs(f5)(x1 = in[0], x2 = in[1], x3 = in[2], x4 = in[3], x5 = in[4], x6 = in[5],
+                                              x7 = in[6], x8 = in[7], x9 = in[8], x10 = in[9], x11 = in[10],
+                                              x12 = in[11], x13 = in[12], x14 = in[13], x15 = in[14], x16 = in[15]);
 }
 
 void b5_grad(bench::inputs in, bench::outputs out) {
-  leibniz::tie(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9],
-               out[10], out[11], out[12], out[13], out[14], out[15]) =
+  leibniz::tie(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10], out[11],
+               out[12], out[13], out[14], out[15]) =
       leibniz::gradient(f5, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16)(
-          x1 = in[0], x2 = in[1], x3 = in[2], x4 = in[3], x5 = in[4], x6 = in[5], x7 = in[6],
-          x8 = in[7], x9 = in[8], x10 = in[9], x11 = in[10], x12 = in[11], x13 = in[12],
-          x14 = in[13], x15 = in[14], x16 = in[15]);
+          x1 = in[0], x2 = in[1], x3 = in[2], x4 = in[3], x5 = in[4], x6 = in[5], x7 = in[6], x8 = in[7], x9 = in[8],
+          x10 = in[9], x11 = in[10], x12 = in[11], x13 = in[12], x14 = in[13], x15 = in[14], x16 = in[15]);
 }
 
 // ------------------------------------------------------------------ B6
@@ -139,27 +138,24 @@ constexpr auto z2 = relu(w2 * x + b2);
 constexpr auto f7 = pow(v1 * z1 + v2 * z2 + c - t, 2_c);
 
 void b7_f(bench::inputs in, bench::outputs out) {
-  leibniz::tie(out[0]) = leibniz::outputs(f7)(w1 = in[0], b1 = in[1], w2 = in[2], b2 = in[3], v1 = in[4], v2 = in[5], c = in[6],
-              x = in[7], t = in[8]);
+  leibniz::tie(out[0]) = leibniz::outputs(f7)(w1 = in[0], b1 = in[1], w2 = in[2], b2 = in[3], v1 = in[4], v2 = in[5],
+                                              c = in[6], x = in[7], t = in[8]);
 }
 
 void b7_grad(bench::inputs in, bench::outputs out) {
   leibniz::tie(out[0], out[1], out[2], out[3], out[4], out[5], out[6]) =
-      leibniz::gradient(f7, w1, b1, w2, b2, v1, v2, c)(w1 = in[0], b1 = in[1], w2 = in[2],
-                                                       b2 = in[3], v1 = in[4], v2 = in[5],
-                                                       c = in[6], x = in[7], t = in[8]);
+      leibniz::gradient(f7, w1, b1, w2, b2, v1, v2, c)(w1 = in[0], b1 = in[1], w2 = in[2], b2 = in[3], v1 = in[4],
+                                                       v2 = in[5], c = in[6], x = in[7], t = in[8]);
 }
 
 }  // namespace
 
 std::vector<bench::kernel> bench::leibniz_kernels() {
   return {
-      {"B1", "leibniz-f", b1_f}, {"B1", "leibniz-grad", b1_grad},
-      {"B2", "leibniz-f", b2_f}, {"B2", "leibniz-grad", b2_grad},
-      {"B3", "leibniz-f", b3_f}, {"B3", "leibniz-grad", b3_grad},
-      {"B4", "leibniz-f", b4_f}, {"B4", "leibniz-grad", b4_grad},
-      {"B5", "leibniz-f", b5_f}, {"B5", "leibniz-grad", b5_grad},
-      {"B6", "leibniz-f", b6_f}, {"B6", "leibniz-grad", b6_grad},
-      {"B7", "leibniz-f", b7_f}, {"B7", "leibniz-grad", b7_grad},
+      {"B1", "leibniz-f", b1_f},       {"B1", "leibniz-grad", b1_grad}, {"B2", "leibniz-f", b2_f},
+      {"B2", "leibniz-grad", b2_grad}, {"B3", "leibniz-f", b3_f},       {"B3", "leibniz-grad", b3_grad},
+      {"B4", "leibniz-f", b4_f},       {"B4", "leibniz-grad", b4_grad}, {"B5", "leibniz-f", b5_f},
+      {"B5", "leibniz-grad", b5_grad}, {"B6", "leibniz-f", b6_f},       {"B6", "leibniz-grad", b6_grad},
+      {"B7", "leibniz-f", b7_f},       {"B7", "leibniz-grad", b7_grad},
   };
 }

@@ -21,8 +21,8 @@ namespace {
 using std::size_t;
 
 // B1: df/dx1 = cos(x1) + x2, df/dx2 = x1.
-void b1_loop(size_t n, const double* __restrict x1, const double* __restrict x2,
-             double* __restrict g1, double* __restrict g2) {
+void b1_loop(size_t n, const double* __restrict x1, const double* __restrict x2, double* __restrict g1,
+             double* __restrict g2) {
   for (size_t i = 0; i < n; ++i) {
     g1[i] = std::cos(x1[i]) + x2[i];
     g2[i] = x1[i];
@@ -30,9 +30,8 @@ void b1_loop(size_t n, const double* __restrict x1, const double* __restrict x2,
 }
 
 // B2: df/dx = z, df/dy = z, df/dz = x + y.
-void b2_loop(size_t n, const double* __restrict x, const double* __restrict y,
-             const double* __restrict z, double* __restrict gx, double* __restrict gy,
-             double* __restrict gz) {
+void b2_loop(size_t n, const double* __restrict x, const double* __restrict y, const double* __restrict z,
+             double* __restrict gx, double* __restrict gy, double* __restrict gz) {
   for (size_t i = 0; i < n; ++i) {
     gx[i] = z[i];
     gy[i] = z[i];
@@ -41,9 +40,8 @@ void b2_loop(size_t n, const double* __restrict x, const double* __restrict y,
 }
 
 // B3: s = 1/(1 + exp(-(w1 a1 + w2 a2 + b))), ds = s(1-s); (ds a1, ds a2, ds).
-void b3_loop(size_t n, const double* __restrict w1, const double* __restrict w2,
-             const double* __restrict b, const double* __restrict a1,
-             const double* __restrict a2, double* __restrict gw1, double* __restrict gw2,
+void b3_loop(size_t n, const double* __restrict w1, const double* __restrict w2, const double* __restrict b,
+             const double* __restrict a1, const double* __restrict a2, double* __restrict gw1, double* __restrict gw2,
              double* __restrict gb) {
   for (size_t i = 0; i < n; ++i) {
     const double s = 1.0 / (1.0 + std::exp(-(w1[i] * a1[i] + w2[i] * a2[i] + b[i])));
@@ -55,8 +53,8 @@ void b3_loop(size_t n, const double* __restrict w1, const double* __restrict w2,
 }
 
 // B4: r = y - x^2; df/dx = -2(1-x) - 400 x r, df/dy = 200 r.
-void b4_loop(size_t n, const double* __restrict x, const double* __restrict y,
-             double* __restrict gx, double* __restrict gy) {
+void b4_loop(size_t n, const double* __restrict x, const double* __restrict y, double* __restrict gx,
+             double* __restrict gy) {
   for (size_t i = 0; i < n; ++i) {
     const double r = y[i] - x[i] * x[i];
     gx[i] = -2.0 * (1.0 - x[i]) - 400.0 * x[i] * r;
@@ -70,8 +68,7 @@ void b4_loop(size_t n, const double* __restrict x, const double* __restrict y,
 constexpr size_t b5_n = 16;
 constexpr size_t b5_block = 256;
 
-void b5_block_kernel(size_t m, const std::array<const double*, b5_n>& x,
-                     const std::array<double*, b5_n>& g) {
+void b5_block_kernel(size_t m, const std::array<const double*, b5_n>& x, const std::array<double*, b5_n>& g) {
   double prefix[b5_n][b5_block];
   double suffix[b5_block];
   for (size_t k = 0; k < m; ++k) prefix[0][k] = 1.0;
@@ -100,8 +97,8 @@ void b5_block_kernel(size_t m, const std::array<const double*, b5_n>& x,
 // the sine and the cosine of one value.
 constexpr size_t b6_block = 256;
 
-void b6_block_kernel(size_t m, const double* __restrict x, const double* __restrict y,
-                     double* __restrict gx, double* __restrict gy) {
+void b6_block_kernel(size_t m, const double* __restrict x, const double* __restrict y, double* __restrict gx,
+                     double* __restrict gy) {
   double u0[b6_block], u1[b6_block], u4[b6_block], u5[b6_block], d[b6_block];
   for (size_t k = 0; k < m; ++k) {
     u0[k] = x[k] * y[k];
@@ -128,12 +125,10 @@ void b6_block_kernel(size_t m, const double* __restrict x, const double* __restr
 
 // B7: g = 2(v1 z1 + v2 z2 + c - t), relu'(h) = [h > 0];
 // (g v1 [h1>0] x, g v1 [h1>0], g v2 [h2>0] x, g v2 [h2>0], g z1, g z2, g).
-void b7_loop(size_t n, const double* __restrict w1, const double* __restrict b1,
-             const double* __restrict w2, const double* __restrict b2,
-             const double* __restrict v1, const double* __restrict v2,
-             const double* __restrict c, const double* __restrict x,
-             const double* __restrict t, double* __restrict gw1, double* __restrict gb1,
-             double* __restrict gw2, double* __restrict gb2, double* __restrict gv1,
+void b7_loop(size_t n, const double* __restrict w1, const double* __restrict b1, const double* __restrict w2,
+             const double* __restrict b2, const double* __restrict v1, const double* __restrict v2,
+             const double* __restrict c, const double* __restrict x, const double* __restrict t, double* __restrict gw1,
+             double* __restrict gb1, double* __restrict gw2, double* __restrict gb2, double* __restrict gv1,
              double* __restrict gv2, double* __restrict gc) {
   for (size_t i = 0; i < n; ++i) {
     const double h1 = w1[i] * x[i] + b1[i];
@@ -153,20 +148,21 @@ void b7_loop(size_t n, const double* __restrict w1, const double* __restrict b1,
   }
 }
 
-size_t points(bench::inputs in) { return static_cast<size_t>(in[0].size()); }
+size_t points(bench::inputs in) {
+  return static_cast<size_t>(in[0].size());
+}
 
 void b1(bench::inputs in, bench::outputs out) {
   b1_loop(points(in), in[0].data(), in[1].data(), out[0].data(), out[1].data());
 }
 
 void b2(bench::inputs in, bench::outputs out) {
-  b2_loop(points(in), in[0].data(), in[1].data(), in[2].data(), out[0].data(), out[1].data(),
-          out[2].data());
+  b2_loop(points(in), in[0].data(), in[1].data(), in[2].data(), out[0].data(), out[1].data(), out[2].data());
 }
 
 void b3(bench::inputs in, bench::outputs out) {
-  b3_loop(points(in), in[0].data(), in[1].data(), in[2].data(), in[3].data(), in[4].data(),
-          out[0].data(), out[1].data(), out[2].data());
+  b3_loop(points(in), in[0].data(), in[1].data(), in[2].data(), in[3].data(), in[4].data(), out[0].data(),
+          out[1].data(), out[2].data());
 }
 
 void b4(bench::inputs in, bench::outputs out) {
@@ -189,22 +185,21 @@ void b5(bench::inputs in, bench::outputs out) {
 void b6(bench::inputs in, bench::outputs out) {
   const size_t n = points(in);
   for (size_t start = 0; start < n; start += b6_block)
-    b6_block_kernel(std::min(b6_block, n - start), in[0].data() + start, in[1].data() + start,
-                    out[0].data() + start, out[1].data() + start);
+    b6_block_kernel(std::min(b6_block, n - start), in[0].data() + start, in[1].data() + start, out[0].data() + start,
+                    out[1].data() + start);
 }
 
 void b7(bench::inputs in, bench::outputs out) {
-  b7_loop(points(in), in[0].data(), in[1].data(), in[2].data(), in[3].data(), in[4].data(),
-          in[5].data(), in[6].data(), in[7].data(), in[8].data(), out[0].data(), out[1].data(),
-          out[2].data(), out[3].data(), out[4].data(), out[5].data(), out[6].data());
+  b7_loop(points(in), in[0].data(), in[1].data(), in[2].data(), in[3].data(), in[4].data(), in[5].data(), in[6].data(),
+          in[7].data(), in[8].data(), out[0].data(), out[1].data(), out[2].data(), out[3].data(), out[4].data(),
+          out[5].data(), out[6].data());
 }
 
 }  // namespace
 
 std::vector<bench::kernel> bench::loopvec_kernels() {
   return {
-      {"B1", "hand-loopvec", b1}, {"B2", "hand-loopvec", b2}, {"B3", "hand-loopvec", b3},
-      {"B4", "hand-loopvec", b4}, {"B5", "hand-loopvec", b5}, {"B6", "hand-loopvec", b6},
-      {"B7", "hand-loopvec", b7},
+      {"B1", "hand-loopvec", b1}, {"B2", "hand-loopvec", b2}, {"B3", "hand-loopvec", b3}, {"B4", "hand-loopvec", b4},
+      {"B5", "hand-loopvec", b5}, {"B6", "hand-loopvec", b6}, {"B7", "hand-loopvec", b7},
   };
 }

@@ -45,11 +45,16 @@ constexpr fn functions[] = {fn::sin, fn::cos, fn::tanh, fn::exp, fn::log};
 
 const char* name(fn f) {
   switch (f) {
-    case fn::sin: return "sin";
-    case fn::cos: return "cos";
-    case fn::tanh: return "tanh";
-    case fn::exp: return "exp";
-    case fn::log: return "log";
+    case fn::sin:
+      return "sin";
+    case fn::cos:
+      return "cos";
+    case fn::tanh:
+      return "tanh";
+    case fn::exp:
+      return "exp";
+    case fn::log:
+      return "log";
   }
   return "?";
 }
@@ -57,21 +62,30 @@ const char* name(fn f) {
 std::pair<double, double> input_range(fn f) {
   switch (f) {
     case fn::sin:
-    case fn::cos: return {-10.0, 10.0};
-    case fn::tanh: return {-5.0, 5.0};
-    case fn::exp: return {-20.0, 20.0};
-    case fn::log: return {0.001, 100.0};
+    case fn::cos:
+      return {-10.0, 10.0};
+    case fn::tanh:
+      return {-5.0, 5.0};
+    case fn::exp:
+      return {-20.0, 20.0};
+    case fn::log:
+      return {0.001, 100.0};
   }
   return {0.0, 1.0};
 }
 
 long double reference(fn f, long double x) {
   switch (f) {
-    case fn::sin: return std::sin(x);
-    case fn::cos: return std::cos(x);
-    case fn::tanh: return std::tanh(x);
-    case fn::exp: return std::exp(x);
-    case fn::log: return std::log(x);
+    case fn::sin:
+      return std::sin(x);
+    case fn::cos:
+      return std::cos(x);
+    case fn::tanh:
+      return std::tanh(x);
+    case fn::exp:
+      return std::exp(x);
+    case fn::log:
+      return std::log(x);
   }
   return 0;
 }
@@ -87,22 +101,37 @@ void with_libm(fn f, const array<T>& in, array<T>& out) {
     for (Eigen::Index i = 0; i < in.size(); ++i) out[i] = op(in[i]);
   };
   switch (f) {
-    case fn::sin: return each([](T x) { return std::sin(x); });
-    case fn::cos: return each([](T x) { return std::cos(x); });
-    case fn::tanh: return each([](T x) { return std::tanh(x); });
-    case fn::exp: return each([](T x) { return std::exp(x); });
-    case fn::log: return each([](T x) { return std::log(x); });
+    case fn::sin:
+      return each([](T x) { return std::sin(x); });
+    case fn::cos:
+      return each([](T x) { return std::cos(x); });
+    case fn::tanh:
+      return each([](T x) { return std::tanh(x); });
+    case fn::exp:
+      return each([](T x) { return std::exp(x); });
+    case fn::log:
+      return each([](T x) { return std::log(x); });
   }
 }
 
 template <class T>
 void with_eigen(fn f, const array<T>& in, array<T>& out) {
   switch (f) {
-    case fn::sin: out = in.sin(); return;
-    case fn::cos: out = in.cos(); return;
-    case fn::tanh: out = in.tanh(); return;
-    case fn::exp: out = in.exp(); return;
-    case fn::log: out = in.log(); return;
+    case fn::sin:
+      out = in.sin();
+      return;
+    case fn::cos:
+      out = in.cos();
+      return;
+    case fn::tanh:
+      out = in.tanh();
+      return;
+    case fn::exp:
+      out = in.exp();
+      return;
+    case fn::log:
+      out = in.log();
+      return;
   }
 }
 
@@ -113,16 +142,20 @@ void with_xsimd(fn f, const array<T>& in, array<T>& out) {
   constexpr Eigen::Index width = batch::size;
   const auto each = [&](auto op) {
     Eigen::Index i = 0;
-    for (; i + width <= in.size(); i += width)
-      op(xsimd::load_unaligned(in.data() + i)).store_unaligned(out.data() + i);
+    for (; i + width <= in.size(); i += width) op(xsimd::load_unaligned(in.data() + i)).store_unaligned(out.data() + i);
     for (; i < in.size(); ++i) out[i] = op(batch(in[i])).get(0);  // the tail, one at a time
   };
   switch (f) {
-    case fn::sin: return each([](const batch& x) { return xsimd::sin(x); });
-    case fn::cos: return each([](const batch& x) { return xsimd::cos(x); });
-    case fn::tanh: return each([](const batch& x) { return xsimd::tanh(x); });
-    case fn::exp: return each([](const batch& x) { return xsimd::exp(x); });
-    case fn::log: return each([](const batch& x) { return xsimd::log(x); });
+    case fn::sin:
+      return each([](const batch& x) { return xsimd::sin(x); });
+    case fn::cos:
+      return each([](const batch& x) { return xsimd::cos(x); });
+    case fn::tanh:
+      return each([](const batch& x) { return xsimd::tanh(x); });
+    case fn::exp:
+      return each([](const batch& x) { return xsimd::exp(x); });
+    case fn::log:
+      return each([](const batch& x) { return xsimd::log(x); });
   }
 }
 #endif
@@ -197,18 +230,24 @@ void with_sleef(fn f, const array<T>& in, array<T>& out) {
   const auto each = [&](auto op) {
     Eigen::Index i = 0;
     for (; i + S::width <= in.size(); i += S::width) S::store(out.data() + i, op(S::load(in.data() + i)));
-    if (i == in.size()) return;
+    if (i == in.size())
+      return;
     T buffer[S::width] = {};  // the tail through one padded vector
     std::copy(in.data() + i, in.data() + in.size(), buffer);
     S::store(buffer, op(S::load(buffer)));
     std::copy(buffer, buffer + (in.size() - i), out.data() + i);
   };
   switch (f) {
-    case fn::sin: return each(S::sin);
-    case fn::cos: return each(S::cos);
-    case fn::tanh: return each(S::tanh);
-    case fn::exp: return each(S::exp);
-    case fn::log: return each(S::log);
+    case fn::sin:
+      return each(S::sin);
+    case fn::cos:
+      return each(S::cos);
+    case fn::tanh:
+      return each(S::tanh);
+    case fn::exp:
+      return each(S::exp);
+    case fn::log:
+      return each(S::log);
   }
 }
 #endif
@@ -226,7 +265,8 @@ double max_ulp(const array<T>& out, const std::vector<long double>& ref) {
                          : std::max(std::ilogb(r), std::numeric_limits<T>::min_exponent - 1);
     const long double ulp = std::ldexp(1.0L, e - (std::numeric_limits<T>::digits - 1));
     const double err = double(std::fabs(static_cast<long double>(out[i]) - r) / ulp);
-    if (!(err <= worst)) worst = std::isnan(err) ? std::numeric_limits<double>::infinity() : err;
+    if (!(err <= worst))
+      worst = std::isnan(err) ? std::numeric_limits<double>::infinity() : err;
   }
   return worst;
 }
@@ -252,10 +292,10 @@ measurement measure(Run run, fn f, const array<T>& in, const std::vector<long do
 }
 
 std::string cell(const std::optional<measurement>& m) {
-  if (!m) return "-";
+  if (!m)
+    return "-";
   char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%6.2f (%.2f)%s", m->ns_per_element, m->ulp,
-                m->ulp > marked_ulp ? "!" : " ");
+  std::snprintf(buffer, sizeof buffer, "%6.2f (%.2f)%s", m->ns_per_element, m->ulp, m->ulp > marked_ulp ? "!" : " ");
   return buffer;
 }
 
@@ -279,20 +319,21 @@ void run_type(const char* type_name, std::mt19937_64& rng) {
 #ifdef BENCH_HAVE_SLEEF
     sl = measure<T>(with_sleef<T>, f, in, ref);
 #endif
-    std::printf("%-5s %-7s %17s %17s %17s %17s\n", name(f), type_name, cell(libm).c_str(),
-                cell(eigen).c_str(), cell(xs).c_str(), cell(sl).c_str());
+    std::printf("%-5s %-7s %17s %17s %17s %17s\n", name(f), type_name, cell(libm).c_str(), cell(eigen).c_str(),
+                cell(xs).c_str(), cell(sl).c_str());
   }
 }
 
 }  // namespace
 
 int main() {
-  std::printf("SIMD math: %ld elements, best of %d after a warm-up; ns per element "
-              "(max error in ulp vs long double)\n",
-              static_cast<long>(n), repeat);
+  std::printf(
+      "SIMD math: %ld elements, best of %d after a warm-up; ns per element "
+      "(max error in ulp vs long double)\n",
+      static_cast<long>(n), repeat);
 #ifdef BENCH_HAVE_XSIMD
-  std::printf("xsimd %d.%d.%d, arch %s; ", XSIMD_VERSION_MAJOR, XSIMD_VERSION_MINOR,
-              XSIMD_VERSION_PATCH, xsimd::default_arch::name());
+  std::printf("xsimd %d.%d.%d, arch %s; ", XSIMD_VERSION_MAJOR, XSIMD_VERSION_MINOR, XSIMD_VERSION_PATCH,
+              xsimd::default_arch::name());
 #else
   std::printf("xsimd: not found; ");
 #endif
@@ -301,8 +342,7 @@ int main() {
 #else
   std::printf("SLEEF: not found\n");
 #endif
-  std::printf("\n%-5s %-7s %16s %16s %16s %16s\n", "fn", "type", "libm (scalar)", "Eigen 3.4",
-              "xsimd", "SLEEF u10");
+  std::printf("\n%-5s %-7s %16s %16s %16s %16s\n", "fn", "type", "libm (scalar)", "Eigen 3.4", "xsimd", "SLEEF u10");
   std::printf("%s\n", std::string(86, '-').c_str());
   std::mt19937_64 rng(20261122);
   run_type<double>("double", rng);

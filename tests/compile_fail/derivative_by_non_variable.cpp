@@ -9,7 +9,7 @@ constexpr auto y = leibniz::var<"y">;
 
 constexpr auto f = sin(x) * y;
 #ifdef LEIBNIZ_COMPILE_FAIL
-constexpr auto df = leibniz::d(f, x * y);  // x * y is not a variable
+constexpr auto df = leibniz::d(f, x* y);  // x * y is not a variable
 #else
 constexpr auto df = leibniz::d(f, x);
 static_assert(df == cos(x) * y);

@@ -80,8 +80,8 @@ static_assert(std::is_same_v<free_t<decltype(sin(z) + exp(y * z) * x)>, vars<"x"
 static_assert(std::is_same_v<free_t<decltype(pow(x, y))>, vars<"x", "y">>);
 static_assert(std::is_same_v<free_t<decltype(max(y, x))>, vars<"x", "y">>);
 static_assert(std::is_same_v<free_t<decltype(2.0 * x + y)>, vars<"x", "y">>);
-static_assert(std::is_same_v<free_t<decltype(leibniz::var<"b"> + leibniz::var<"a1"> + leibniz::var<"A">)>,
-                             vars<"A", "a1", "b">>);
+static_assert(
+    std::is_same_v<free_t<decltype(leibniz::var<"b"> + leibniz::var<"a1"> + leibniz::var<"A">)>, vars<"A", "a1", "b">>);
 static_assert(std::is_same_v<free_t<decltype(leibniz::var<"x2"> * leibniz::var<"x10">)>, vars<"x10", "x2">>);
 static_assert(std::tuple_size_v<free_t<decltype(sin(x) + x * y)>> == 2);
 static_assert(std::get<1>(free_variables(z * y + x)) == y);

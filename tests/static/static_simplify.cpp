@@ -159,7 +159,7 @@ static_assert(max(c<1, 2>, c<1, 3>) == c<1, 2>);
 static_assert(min(c<-1, 2>, c<-1, 3>) == c<-1, 2>);
 static_assert(max(x, x) == x);
 static_assert(min(x, x) == x);
-static_assert(max(sin(x) * y, y * sin(x)) == y * sin(x));
+static_assert(max(sin(x) * y, y* sin(x)) == y * sin(x));
 static_assert(!(max(x, y) == max(y, x)));
 static_assert(log(exp(x * y + z)) == x * y + z);
 static_assert(log(exp(0_c)) == 0_c);

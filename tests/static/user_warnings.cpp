@@ -1,8 +1,8 @@
 // tests/static/user_warnings.cpp — the headers stay quiet under warnings a user may
 // turn on that the library's own build does not: -Wshadow with globals named like the
 // headers' locals (compiled with -Werror=shadow, see tests/meson.build).
-double a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8, i = 9, j = 10, k = 11, l = 12, m = 13, n = 14,
-       p = 15, r = 16, s = 17, t = 18, u = 19, v = 20, w = 21, z = 22;
+double a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8, i = 9, j = 10, k = 11, l = 12, m = 13, n = 14, p = 15,
+       r = 16, s = 17, t = 18, u = 19, v = 20, w = 21, z = 22;
 
 #include <leibniz/leibniz.hpp>
 

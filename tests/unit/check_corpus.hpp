@@ -29,8 +29,12 @@ inline constexpr auto x = leibniz::var<"x">;
 inline constexpr auto y = leibniz::var<"y">;
 inline constexpr auto z = leibniz::var<"z">;
 
-constexpr std::uint64_t next(std::uint64_t s) { return s * 6364136223846793005ULL + 1442695040888963407ULL; }
-constexpr unsigned pick(std::uint64_t s, unsigned n) { return static_cast<unsigned>((s >> 33) % n); }
+constexpr std::uint64_t next(std::uint64_t s) {
+  return s * 6364136223846793005ULL + 1442695040888963407ULL;
+}
+constexpr unsigned pick(std::uint64_t s, unsigned n) {
+  return static_cast<unsigned>((s >> 33) % n);
+}
 
 template <std::uint64_t Seed, int Depth>
 auto random_expression() {
@@ -39,34 +43,55 @@ auto random_expression() {
   constexpr unsigned kind = Depth == 0 ? 0 : pick(s, 10);
   if constexpr (kind <= 1) {  // a leaf: a variable, an exact or a runtime constant
     constexpr unsigned leaf = pick(next(s), 8);
-    if constexpr (leaf <= 1) return x;
-    else if constexpr (leaf <= 3) return y;
-    else if constexpr (leaf <= 5) return z;
-    else if constexpr (leaf == 6) return leibniz::c<static_cast<int>(pick(s, 5)) + 1, 2>;
-    else return x * (0.25 + 0.5 * pick(s, 4));
+    if constexpr (leaf <= 1)
+      return x;
+    else if constexpr (leaf <= 3)
+      return y;
+    else if constexpr (leaf <= 5)
+      return z;
+    else if constexpr (leaf == 6)
+      return leibniz::c<static_cast<int>(pick(s, 5)) + 1, 2>;
+    else
+      return x * (0.25 + 0.5 * pick(s, 4));
   } else if constexpr (kind <= 5) {  // a binary operation
     const auto a = random_expression<left, Depth - 1>();
     const auto b = random_expression<right, Depth - 1>();
     constexpr unsigned op = pick(next(s), 5);
-    if constexpr (op == 0) return a + b;
-    else if constexpr (op == 1) return a - b;
-    else if constexpr (op == 2) return a * b;
-    else if constexpr (op == 3) return a / (1_c + square(b));
-    else return pow(a, 2_c) + b;
+    if constexpr (op == 0)
+      return a + b;
+    else if constexpr (op == 1)
+      return a - b;
+    else if constexpr (op == 2)
+      return a * b;
+    else if constexpr (op == 3)
+      return a / (1_c + square(b));
+    else
+      return pow(a, 2_c) + b;
   } else {  // a function
     const auto a = random_expression<left, Depth - 1>();
     constexpr unsigned op = pick(next(s), 11);
-    if constexpr (op == 0) return sin(a);
-    else if constexpr (op == 1) return cos(a);
-    else if constexpr (op == 2) return tanh(a);
-    else if constexpr (op == 3) return atan(a);
-    else if constexpr (op == 4) return sigmoid(a);
-    else if constexpr (op == 5) return softplus(a);
-    else if constexpr (op == 6) return exp(tanh(a));
-    else if constexpr (op == 7) return log(1_c + square(a));
-    else if constexpr (op == 8) return sqrt(1_c + square(a));
-    else if constexpr (op == 9) return pow(a, 3_c);
-    else return log1p(exp(a) * (1_c / 4_c));
+    if constexpr (op == 0)
+      return sin(a);
+    else if constexpr (op == 1)
+      return cos(a);
+    else if constexpr (op == 2)
+      return tanh(a);
+    else if constexpr (op == 3)
+      return atan(a);
+    else if constexpr (op == 4)
+      return sigmoid(a);
+    else if constexpr (op == 5)
+      return softplus(a);
+    else if constexpr (op == 6)
+      return exp(tanh(a));
+    else if constexpr (op == 7)
+      return log(1_c + square(a));
+    else if constexpr (op == 8)
+      return sqrt(1_c + square(a));
+    else if constexpr (op == 9)
+      return pow(a, 3_c);
+    else
+      return log1p(exp(a) * (1_c / 4_c));
   }
 }
 
@@ -124,9 +149,9 @@ std::size_t check_part(std::index_sequence<I...>) {
 }  // namespace corpus
 
 /// The test case of part K: expressions of seeds 11 K + 1 ... 11 K + 11.
-#define LEIBNIZ_CHECK_CORPUS_PART(K)                                                                      \
+#define LEIBNIZ_CHECK_CORPUS_PART(K)                                                                       \
   TEST_CASE("random expressions, part " #K ": the checker confirms gradients and Hessians, rejects 1.001", \
-            "[check][corpus]") {                                                                          \
-    CHECK(corpus::check_part<(K) * corpus::per_part + 1>(std::make_index_sequence<corpus::per_part>{}) ==  \
-          corpus::per_part);                                                                              \
+            "[check][corpus]") {                                                                           \
+    CHECK(corpus::check_part<(K)*corpus::per_part + 1>(std::make_index_sequence<corpus::per_part>{}) ==    \
+          corpus::per_part);                                                                               \
   }

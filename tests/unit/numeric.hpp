@@ -40,7 +40,8 @@ double second_derivative(F&& f, double x) {
 /// (rel * scale) for values smaller than `scale`. NaN or infinity is never close, so
 /// a derivative that blows up fails instead of passing by accident.
 inline bool close(double a, double b, double rel, double scale = 1.0) {
-  if (!std::isfinite(a) || !std::isfinite(b)) return false;
+  if (!std::isfinite(a) || !std::isfinite(b))
+    return false;
   return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), scale});
 }
 

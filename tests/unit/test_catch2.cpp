@@ -38,5 +38,6 @@ TEST_CASE("a failing match describes itself with the report", "[check][catch2]")
   CHECK(message.find("FAIL (mismatch)") != std::string::npos);
   CHECK(message.find("1 entry checked, 1 FAILED") != std::string::npos);
   // Before a match, the description is the sentence alone.
-  CHECK(leibniz::HessianMatchesFiniteDifferences(x = 1.0).toString() == "has a Hessian that matches finite differences");
+  CHECK(leibniz::HessianMatchesFiniteDifferences(x = 1.0).toString() ==
+        "has a Hessian that matches finite differences");
 }

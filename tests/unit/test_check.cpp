@@ -53,11 +53,20 @@ vec chain_gradient(const vec& v, bug b, Eigen::Index where) {
     g[i + 1] += std::sin(v[i]);
   }
   switch (b) {
-    case bug::none: break;
-    case bug::sign_flip: g[where] = -g[where]; break;
-    case bug::factor_1001: g[where] *= 1.001; break;
-    case bug::missing_term: g[where] -= std::sin(v[where - 1]); break;  // the term from the left neighbour
-    case bug::swapped: std::swap(g[where], g[where + 1]); break;
+    case bug::none:
+      break;
+    case bug::sign_flip:
+      g[where] = -g[where];
+      break;
+    case bug::factor_1001:
+      g[where] *= 1.001;
+      break;
+    case bug::missing_term:
+      g[where] -= std::sin(v[where - 1]);
+      break;  // the term from the left neighbour
+    case bug::swapped:
+      std::swap(g[where], g[where + 1]);
+      break;
     case bug::nearby_function:  // the gradient of sum sin(v_i) v_{i+1} + 1.001 v_0^2
       g[0] += 0.002 * v[0];
       break;
@@ -118,7 +127,8 @@ TEST_CASE("correct gradients pass for functions of large curvature", "[check]") 
 }
 
 TEST_CASE("every stencil and a fixed step pass a correct gradient", "[check]") {
-  for (auto m : {leibniz::check_method::central, leibniz::check_method::fourth_order, leibniz::check_method::sixth_order}) {
+  for (auto m :
+       {leibniz::check_method::central, leibniz::check_method::fourth_order, leibniz::check_method::sixth_order}) {
     leibniz::check_options o;
     o.method = m;
     for (double v : {1e-6, 0.3, 1e6}) {
@@ -138,10 +148,13 @@ TEST_CASE("every stencil and a fixed step pass a correct gradient", "[check]") {
 TEST_CASE("every injected bug in a hand-written gradient is caught", "[check]") {
   vec v(6);
   v << 0.7, -1.3, 2.1, 1e-3, 5.0, -0.4;
-  CHECK(leibniz::check_gradient(chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v).ok());
+  CHECK(leibniz::check_gradient(
+            chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v)
+            .ok());
   for (bug b : {bug::sign_flip, bug::factor_1001, bug::missing_term, bug::swapped, bug::nearby_function}) {
     const Eigen::Index where = b == bug::nearby_function ? 0 : 2;
-    const auto r = leibniz::check_gradient(chain, [&](const vec& p) { return chain_gradient(p, b, where); }, v);
+    const auto r = leibniz::check_gradient(
+        chain, [&](const vec& p) { return chain_gradient(p, b, where); }, v);
     INFO(r);
     CHECK_FALSE(r.ok());
     CHECK(r.worst().label == "g[" + std::to_string(where) + "]");
@@ -217,18 +230,25 @@ TEST_CASE("bugs in a hand-written Hessian and Jacobian are caught", "[check]") {
   const auto J = [](const vec& p, bug b) {
     Eigen::MatrixXd j(2, 3);
     j << p[1], p[0], 0, 2 * p[0], 0, std::cos(p[2]);
-    if (b == bug::swapped) std::swap(j(0, 0), j(0, 1));
-    if (b == bug::sign_flip) j(1, 2) = -j(1, 2);
-    if (b == bug::factor_1001) j(1, 0) *= 1.001;
+    if (b == bug::swapped)
+      std::swap(j(0, 0), j(0, 1));
+    if (b == bug::sign_flip)
+      j(1, 2) = -j(1, 2);
+    if (b == bug::factor_1001)
+      j(1, 0) *= 1.001;
     return j;
   };
-  CHECK(leibniz::check_jacobian(F, [&](const vec& p) { return J(p, bug::none); }, v).ok());
+  CHECK(leibniz::check_jacobian(
+            F, [&](const vec& p) { return J(p, bug::none); }, v)
+            .ok());
   for (bug b : {bug::swapped, bug::sign_flip, bug::factor_1001}) {
-    const auto r = leibniz::check_jacobian(F, [&](const vec& p) { return J(p, b); }, v);
+    const auto r = leibniz::check_jacobian(
+        F, [&](const vec& p) { return J(p, b); }, v);
     INFO(r);
     CHECK_FALSE(r.ok());
   }
-  const auto r = leibniz::check_jacobian(F, [&](const vec& p) { return J(p, bug::factor_1001); }, v);
+  const auto r = leibniz::check_jacobian(
+      F, [&](const vec& p) { return J(p, bug::factor_1001); }, v);
   CHECK(r.worst().label == "J[1][0]");
   // A Hessian is the Jacobian of the gradient.
   const auto grad = [](const vec& p) { return chain_gradient(p, bug::none, 0); };
@@ -242,30 +262,40 @@ TEST_CASE("bugs in a hand-written Hessian and Jacobian are caught", "[check]") {
     }
     return h;
   };
-  CHECK(leibniz::check_jacobian(grad, [&](const vec& p) { return hess(p, false); }, v).ok());
-  CHECK_FALSE(leibniz::check_jacobian(grad, [&](const vec& p) { return hess(p, true); }, v).ok());
-  CHECK_THROWS_AS(leibniz::check_jacobian(F, [](const vec&) { return Eigen::MatrixXd(3, 2); }, v), std::invalid_argument);
+  CHECK(leibniz::check_jacobian(
+            grad, [&](const vec& p) { return hess(p, false); }, v)
+            .ok());
+  CHECK_FALSE(leibniz::check_jacobian(
+                  grad, [&](const vec& p) { return hess(p, true); }, v)
+                  .ok());
+  CHECK_THROWS_AS(leibniz::check_jacobian(
+                      F, [](const vec&) { return Eigen::MatrixXd(3, 2); }, v),
+                  std::invalid_argument);
 }
 
 TEST_CASE("random directions check grad . v cheaply and catch the same bugs", "[check]") {
   vec v = vec::LinSpaced(500, -2.0, 2.0);
   leibniz::check_options o;
   o.directions = 3;
-  const auto right = leibniz::check_gradient(chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
+  const auto right = leibniz::check_gradient(
+      chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
   INFO(right);
   CHECK(right.ok());
   CHECK(right.entries.size() == 3);
   CHECK(right.entries[0].label == "g.v[0]");
   for (bug b : {bug::sign_flip, bug::missing_term, bug::swapped}) {
-    const auto r = leibniz::check_gradient(chain, [&](const vec& p) { return chain_gradient(p, b, 250); }, v, o);
+    const auto r = leibniz::check_gradient(
+        chain, [&](const vec& p) { return chain_gradient(p, b, 250); }, v, o);
     INFO(r);
     CHECK_FALSE(r.ok());
   }
   // The same seed gives the same directions, another seed others.
-  const auto again = leibniz::check_gradient(chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
+  const auto again = leibniz::check_gradient(
+      chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
   CHECK(again.entries[1].analytic == right.entries[1].analytic);
   o.seed = 7;
-  const auto other = leibniz::check_gradient(chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
+  const auto other = leibniz::check_gradient(
+      chain, [](const vec& p) { return chain_gradient(p, bug::none, 0); }, v, o);
   CHECK(other.entries[1].analytic != right.entries[1].analytic);
 }
 
@@ -279,11 +309,14 @@ TEST_CASE("float callables are checked in float", "[check]") {
     out << std::exp(p[0]) * p[1], std::exp(p[0]), 3 * p[2] * p[2] * factor;
     return out;
   };
-  const auto right = leibniz::check_gradient(f, [&](const vecf& p) { return g(p, 1.0f); }, v);
+  const auto right = leibniz::check_gradient(
+      f, [&](const vecf& p) { return g(p, 1.0f); }, v);
   INFO(right);
   CHECK(right.ok());
   CHECK(right.rtol == 1e-4);
-  CHECK_FALSE(leibniz::check_gradient(f, [&](const vecf& p) { return g(p, 1.001f); }, v).ok());
+  CHECK_FALSE(leibniz::check_gradient(
+                  f, [&](const vecf& p) { return g(p, 1.001f); }, v)
+                  .ok());
 }
 
 TEST_CASE("NaN or inf on either side is a failure, never a pass", "[check]") {
@@ -293,13 +326,15 @@ TEST_CASE("NaN or inf on either side is a failure, never a pass", "[check]") {
   v << 1.0, 2.0;
   const auto f = [](const vec& p) { return p[0] * p[1]; };
   for (double bad : {nan, inf, -inf}) {
-    const auto r = leibniz::check_gradient(f, [&](const vec& p) { return vec2(p[1], bad); }, v);
+    const auto r = leibniz::check_gradient(
+        f, [&](const vec& p) { return vec2(p[1], bad); }, v);
     CHECK_FALSE(r.ok());
     CHECK(r.worst().label == "g[1]");
     CHECK(r.worst().reason == "not finite");
   }
   // The numeric side: f is NaN or infinite near the point.
-  const auto r1 = leibniz::check_gradient([&](const vec&) { return nan; }, [](const vec&) { return vec::Zero(2).eval(); }, v);
+  const auto r1 =
+      leibniz::check_gradient([&](const vec&) { return nan; }, [](const vec&) { return vec::Zero(2).eval(); }, v);
   CHECK_FALSE(r1.ok());
   CHECK(r1.failures() == 2);
   const auto r2 = leibniz::check_gradient(log(x), x = -1.0);
@@ -327,7 +362,8 @@ TEST_CASE("the report prints a readable table with the verdicts", "[check]") {
   INFO(t);
   CHECK(t.find("leibniz::check_gradient: gradient of a callable at x0 (n = 2)") != std::string::npos);
   CHECK(t.find("method: central difference (6th order, 7 points)") != std::string::npos);
-  CHECK(t.find("pass:   |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) + fd error") != std::string::npos);
+  CHECK(t.find("pass:   |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) + fd error") !=
+        std::string::npos);
   CHECK(t.find("entry") != std::string::npos);
   CHECK(t.find("abs error") != std::string::npos);
   CHECK(t.find("g[0]") != std::string::npos);

@@ -17,7 +17,9 @@ using leibniz::d;
 #define CHECK_SYMBOLIC(...) CHECK(std::bool_constant<(__VA_ARGS__)>::value)
 
 namespace {
-double plain_sigmoid(double v) { return 1 / (1 + std::exp(-v)); }
+double plain_sigmoid(double v) {
+  return 1 / (1 + std::exp(-v));
+}
 }  // namespace
 
 // ------------------------------------------------------------------------- 1
@@ -171,11 +173,11 @@ TEST_CASE("course example 7: a two-layer scalar network, one example", "[course]
   CHECK(at(z1) == 4.0);
   CHECK(at(z2) == 10.0);
   CHECK(at(L) == 9.0);
-  CHECK(at(dL_db2) == 6.0);         // 2 (z2 - y)
-  CHECK(at(dL_dw2) == 24.0);        // 2 (z2 - y) relu(z1)
-  CHECK(at(dL_dw1) == 24.0);        // 2 (z2 - y) w2 relu'(z1) x = 6 * 2 * 1 * 2
-  CHECK(at(dL_db1) == 12.0);        // 2 (z2 - y) w2 relu'(z1)
-  CHECK(at(dL_dx) == 18.0);         // 2 (z2 - y) w2 relu'(z1) w1
+  CHECK(at(dL_db2) == 6.0);   // 2 (z2 - y)
+  CHECK(at(dL_dw2) == 24.0);  // 2 (z2 - y) relu(z1)
+  CHECK(at(dL_dw1) == 24.0);  // 2 (z2 - y) w2 relu'(z1) x = 6 * 2 * 1 * 2
+  CHECK(at(dL_db1) == 12.0);  // 2 (z2 - y) w2 relu'(z1)
+  CHECK(at(dL_dx) == 18.0);   // 2 (z2 - y) w2 relu'(z1) w1
   CHECK(at(d(L, y)) == -6.0);
 
   // with b1 = -10, z1 = -7 < 0: relu'(z1) = 0 stops the gradient to the first layer

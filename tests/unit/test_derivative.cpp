@@ -41,7 +41,9 @@ constexpr auto z = leibniz::var<"z">;
 using points = std::initializer_list<double>;
 using points2 = std::initializer_list<std::pair<double, double>>;
 
-double plain_sigmoid(double v) { return 1 / (1 + std::exp(-v)); }
+double plain_sigmoid(double v) {
+  return 1 / (1 + std::exp(-v));
+}
 
 // ------------------------------------------------------------------------- reporting
 
@@ -76,9 +78,15 @@ void check_law(std::string_view function, std::string_view what, const A& lhs, c
 }
 
 // The fixed partners in the laws: g in linearity, h in the product rule, u in the chain rule.
-constexpr auto partner(auto v) { return atan(v); }
-constexpr auto factor(auto v) { return exp(v); }
-constexpr auto inner(auto v) { return v * v; }
+constexpr auto partner(auto v) {
+  return atan(v);
+}
+constexpr auto factor(auto v) {
+  return exp(v);
+}
+constexpr auto inner(auto v) {
+  return v * v;
+}
 // For x in these, u = x * x is in (0, 1): inside every function's domain.
 constexpr points inner_points{-0.8, 0.4, 0.7};
 
@@ -137,7 +145,7 @@ void check_unary(std::string_view name, F, FP, Ref ref, points ps) {
 
   constexpr auto u = inner(x);
   constexpr auto chain = d(F{}(u), x);
-  constexpr auto chain_expected = FP{}(u) * d(u, x);
+  constexpr auto chain_expected = FP{}(u)*d(u, x);
   check_law<chain == chain_expected, ChainStructural>(name, "chain rule, f inside", chain, chain_expected,
                                                       inner_points);
   constexpr auto outer = d(sin(fx), x);
@@ -168,8 +176,10 @@ void check_partials(Build, Ref ref, points2 ps) {
     expect_close("value", at, f(x = px, y = py), ref(px, py), 1e-13);
     expect_close("d(f, x)", at, fx(x = px, y = py), numeric::derivative(in_x, px), numeric::first_tolerance);
     expect_close("d(f, y)", at, fy(x = px, y = py), numeric::derivative(in_y, py), numeric::first_tolerance);
-    expect_close("d(f, x, x)", at, fxx(x = px, y = py), numeric::second_derivative(in_x, px), numeric::second_tolerance);
-    expect_close("d(f, y, y)", at, fyy(x = px, y = py), numeric::second_derivative(in_y, py), numeric::second_tolerance);
+    expect_close("d(f, x, x)", at, fxx(x = px, y = py), numeric::second_derivative(in_x, px),
+                 numeric::second_tolerance);
+    expect_close("d(f, y, y)", at, fyy(x = px, y = py), numeric::second_derivative(in_y, py),
+                 numeric::second_tolerance);
     expect_close("d(f, x, y)", at, fxy(x = px, y = py), numeric::derivative(fx_in_y, py), numeric::first_tolerance);
     expect_close("d(f, y, x)", at, fyx(x = px, y = py), numeric::derivative(fy_in_x, px), numeric::first_tolerance);
     expect_close("d(f, x, y) vs d(f, y, x)", at, fxy(x = px, y = py), fyx(x = px, y = py), 1e-13);
@@ -378,8 +388,8 @@ TEST_CASE("d(gelu)", "[derivative][gelu]") {
 
 TEST_CASE("d(relu)", "[derivative][relu]") {
   check_unary(
-      "relu", [](auto a) { return relu(a); }, [](auto a) { return step(a); },
-      [](double v) { return v > 0 ? v : 0.0; }, {-2.0, -0.1, 0.4, 3.0});
+      "relu", [](auto a) { return relu(a); }, [](auto a) { return step(a); }, [](double v) { return v > 0 ? v : 0.0; },
+      {-2.0, -0.1, 0.4, 3.0});
 }
 
 TEST_CASE("d(square)", "[derivative][square]") {
@@ -433,8 +443,8 @@ TEST_CASE("d of + - * /", "[derivative][arithmetic]") {
   constexpr auto quotient_rule = (d(f, x) * g - f * d(g, x)) / (g * g);  // another form of the same function
   for (auto [px, py] : plane)
     expect_close("quotient rule", {px, py}, quotient(x = px, y = py), quotient_rule(x = px, y = py), 1e-13);
-  check_partials([] { return sin(x) / exp(x * y); },
-                 [](double a, double b) { return std::sin(a) / std::exp(a * b); }, plane);
+  check_partials([] { return sin(x) / exp(x * y); }, [](double a, double b) { return std::sin(a) / std::exp(a * b); },
+                 plane);
   check_partials([] { return x * x * y - 3_c * y / x + 2.5 * x; },
                  [](double a, double b) { return a * a * b - 3 * b / a + 2.5 * a; }, plane);
 
@@ -469,11 +479,10 @@ TEST_CASE("d(f, x, y) is d(d(f, x), y), and mixed partials agree", "[derivative]
   CHECK_SYMBOLIC(d(f, x, y) == d(d(f, x), y));
   CHECK_SYMBOLIC(d(f, y, x) == d(d(f, y), x));
   CHECK_SYMBOLIC(d(f, x, y, x) == d(d(d(f, x), y), x));
-  check_partials([] { return sin(x * y) + exp(x) * pow(y, 3_c) + x / y + sqrt(x * x + y * y); },
-                 [](double a, double b) {
-                   return std::sin(a * b) + std::exp(a) * b * b * b + a / b + std::sqrt(a * a + b * b);
-                 },
-                 plane);
+  check_partials(
+      [] { return sin(x * y) + exp(x) * pow(y, 3_c) + x / y + sqrt(x * x + y * y); },
+      [](double a, double b) { return std::sin(a * b) + std::exp(a) * b * b * b + a / b + std::sqrt(a * a + b * b); },
+      plane);
   // the three variables of one monomial
   CHECK_SYMBOLIC(d(x * y * z, x, y) == z);
   CHECK_SYMBOLIC(d(x * y * z, z, y, x) == 1_c);

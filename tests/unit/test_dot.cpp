@@ -53,7 +53,8 @@ struct parsed_graph {
   }
   int id_of(const std::string& label) const {
     for (const auto& [id, n] : nodes)
-      if (n.label == label) return id;
+      if (n.label == label)
+        return id;
     FAIL("no node labelled " << label);
     return -1;
   }
@@ -67,7 +68,8 @@ struct parsed_graph {
 std::optional<double> coloured(const std::string& label, const std::string& colour) {
   const std::regex font("<FONT COLOR=\"" + colour + "\">([^<]*)</FONT>");
   std::smatch m;
-  if (!std::regex_search(label, m, font)) return std::nullopt;
+  if (!std::regex_search(label, m, font))
+    return std::nullopt;
   return std::stod(m[1]);
 }
 
@@ -102,7 +104,8 @@ parsed_graph parse(const std::string& dot) {
       g.nodes[std::stoi(m[1])] = n;
     } else if (std::regex_match(line, m, edge_line)) {
       parsed_edge e{std::stoi(m[1]), std::stoi(m[2]), std::nullopt};
-      if (m[3].matched) e.gradient = coloured(m[4], "#cf222e");
+      if (m[3].matched)
+        e.gradient = coloured(m[4], "#cf222e");
       g.edges.push_back(e);
     } else if (line == "}") {
       g.closed = true;
@@ -140,9 +143,9 @@ TEST_CASE("the course's backprop example: values and adjoints at x = -2, y = 5, 
   constexpr auto f = (x + y) * z;
   const parsed_graph g = parse(leibniz::to_dot(f, x = -2.0, y = 5.0, z = -4.0));
   CHECK(g.nodes.size() == 5);
-  CHECK(g.labelled("+").value == 3.0);    // q = x + y
-  CHECK(g.labelled("*").value == -12.0);  // f
-  CHECK(g.labelled("*").adjoint == 1.0);  // df/df
+  CHECK(g.labelled("+").value == 3.0);     // q = x + y
+  CHECK(g.labelled("*").value == -12.0);   // f
+  CHECK(g.labelled("*").adjoint == 1.0);   // df/df
   CHECK(g.labelled("+").adjoint == -4.0);  // df/dq = z
   CHECK(g.labelled("z").adjoint == 3.0);   // df/dz = q
   CHECK(g.labelled("x").adjoint == -4.0);  // upstream -4 times local 1
@@ -235,7 +238,7 @@ TEST_CASE("local partials of each kind of node", "[dot]") {
     const parsed_graph g = parse(leibniz::to_dot(pow(x, y), x = 2.0, y = 3.0));
     CHECK(g.nodes.size() == 3);
     CHECK(g.labelled("^").value == 8.0);
-    CHECK(g.labelled("x").adjoint == Approx(12.0));              // y x^(y-1)
+    CHECK(g.labelled("x").adjoint == Approx(12.0));                 // y x^(y-1)
     CHECK(g.labelled("y").adjoint == Approx(8.0 * std::log(2.0)));  // x^y log(x)
   }
   SECTION("a power with an exact exponent, a function, and a runtime exponent") {

@@ -21,13 +21,15 @@ constexpr auto x = leibniz::var<"x">;
 constexpr auto y = leibniz::var<"y">;
 
 // Every function of the library, in one expression, on [0.1, 0.9] x [0.5, 1.5].
-constexpr auto f_elementary =
-    sin(x) * cos(y) + tan(x) - asin(x) * acos(x) + atan(y) + sinh(x) * cosh(y) + tanh(x * y) + exp(x) / log(y + 1_c) +
-    sqrt(y) + log1p(x) - expm1(y) + sigmoid(x - y) + softplus(y - x) + relu(x - y) + abs(x - y) + max(x, y) * min(x, y) +
-    square(x) + pow(x, y) + pow(y, 1_c / 3_c);
+constexpr auto f_elementary = sin(x) * cos(y) + tan(x) - asin(x) * acos(x) + atan(y) + sinh(x) * cosh(y) + tanh(x * y) +
+                              exp(x) / log(y + 1_c) + sqrt(y) + log1p(x) - expm1(y) + sigmoid(x - y) + softplus(y - x) +
+                              relu(x - y) + abs(x - y) + max(x, y) * min(x, y) + square(x) + pow(x, y) +
+                              pow(y, 1_c / 3_c);
 constexpr auto f = f_elementary + erf(x - y) + normal_cdf(y - x) + gelu(x * y - 1_c);
 
-Eigen::ArrayXd points(Eigen::Index n, double from, double to) { return Eigen::ArrayXd::LinSpaced(n, from, to); }
+Eigen::ArrayXd points(Eigen::Index n, double from, double to) {
+  return Eigen::ArrayXd::LinSpaced(n, from, to);
+}
 
 template <class A, class F>
 void check_elementwise(const A& got, F&& want, double tolerance) {
@@ -44,7 +46,8 @@ TEST_CASE("f over arrays equals f element by element, all functions", "[eigen]")
     const Eigen::ArrayXd X = points(n, 0.1, 0.9), Y = points(n, 1.5, 0.5);
     const Eigen::ArrayXd out = f(x = X, y = Y);
     REQUIRE(out.size() == n);
-    check_elementwise(out, [&](Eigen::Index i) { return f(x = X[i], y = Y[i]); }, 1e-14);
+    check_elementwise(
+        out, [&](Eigen::Index i) { return f(x = X[i], y = Y[i]); }, 1e-14);
   }
 }
 
@@ -63,10 +66,11 @@ TEST_CASE("erf, normal_cdf and gelu over arrays: values and derivatives, tails i
     const auto check_all = [&](const auto& fs, double tolerance) {
       std::apply(
           [&](const auto&... g) {
-            (check_elementwise(Eigen::ArrayXd(g(x = X)), [&](Eigen::Index i) { return double(g(x = X[i])); },
-                               tolerance),
+            (check_elementwise(
+                 Eigen::ArrayXd(g(x = X)), [&](Eigen::Index i) { return double(g(x = X[i])); }, tolerance),
              ...);
-            (check_elementwise(Eigen::ArrayXf(g(x = Xf)), [&](Eigen::Index i) { return double(g(x = Xf[i])); }, 1e-5),
+            (check_elementwise(
+                 Eigen::ArrayXf(g(x = Xf)), [&](Eigen::Index i) { return double(g(x = Xf[i])); }, 1e-5),
              ...);
           },
           fs);
@@ -77,9 +81,12 @@ TEST_CASE("erf, normal_cdf and gelu over arrays: values and derivatives, tails i
   // and against the standard library, so that both paths are checked, not only their agreement
   const Eigen::ArrayXd X = points(29, -7.0, 7.0);
   const Eigen::ArrayXd e = erf(x)(x = X), p = normal_cdf(x)(x = X), g = gelu(x)(x = X);
-  check_elementwise(e, [&](Eigen::Index i) { return std::erf(X[i]); }, 1e-14);
-  check_elementwise(p, [&](Eigen::Index i) { return 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
-  check_elementwise(g, [&](Eigen::Index i) { return X[i] * 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
+  check_elementwise(
+      e, [&](Eigen::Index i) { return std::erf(X[i]); }, 1e-14);
+  check_elementwise(
+      p, [&](Eigen::Index i) { return 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
+  check_elementwise(
+      g, [&](Eigen::Index i) { return X[i] * 0.5 * std::erfc(-X[i] / std::sqrt(2.0)); }, 1e-11);
   CHECK(p[0] > 0.0);
   CHECK(p[0] == Approx(1.279812543885835e-12).epsilon(1e-11));  // Phi(-7), relative in the tail
 }
@@ -87,7 +94,8 @@ TEST_CASE("erf, normal_cdf and gelu over arrays: values and derivatives, tails i
 TEST_CASE("numbers are broadcast and constants come back as arrays", "[eigen]") {
   const Eigen::ArrayXd X = points(11, -2.0, 2.0);
   const Eigen::ArrayXd out = (sin(x) * y)(x = X, y = 3.0);
-  check_elementwise(out, [&](Eigen::Index i) { return std::sin(X[i]) * 3.0; }, 1e-15);
+  check_elementwise(
+      out, [&](Eigen::Index i) { return std::sin(X[i]) * 3.0; }, 1e-15);
   const auto g = leibniz::gradient(x + 2_c * y, x, y)(x = X, y = 1.0);
   REQUIRE(g[x].size() == 11);
   CHECK((g[x] == 1.0).all());
@@ -102,20 +110,24 @@ TEST_CASE("maps, strided maps, segments and expressions can be bound", "[eigen]"
   const Eigen::ArrayXd X = points(30, -1.0, 1.0);
   constexpr auto h = exp(x) * y - tanh(y);
   const Eigen::ArrayXd a = h(x = contiguous, y = strided);
-  check_elementwise(a, [&](Eigen::Index i) { return h(x = memory[i], y = memory[2 * i]); }, 1e-15);
+  check_elementwise(
+      a, [&](Eigen::Index i) { return h(x = memory[i], y = memory[2 * i]); }, 1e-15);
   const Eigen::ArrayXd b = h(x = X.segment(5, 20), y = X.tail(20) * 2.0);
-  check_elementwise(b, [&](Eigen::Index i) { return h(x = X[5 + i], y = X[10 + i] * 2.0); }, 1e-15);
+  check_elementwise(
+      b, [&](Eigen::Index i) { return h(x = X[5 + i], y = X[10 + i] * 2.0); }, 1e-15);
 }
 
 TEST_CASE("float arrays give float results; long double works element by element", "[eigen]") {
   const Eigen::ArrayXf X = points(19, 0.1, 2.0).cast<float>();
   const auto out = (exp(x) * sin(x))(x = X);
   static_assert(std::is_same_v<std::remove_cvref_t<decltype(out)>, Eigen::ArrayXf>);
-  check_elementwise(out, [&](Eigen::Index i) { return double(std::exp(X[i]) * std::sin(X[i])); }, 1e-6);
+  check_elementwise(
+      out, [&](Eigen::Index i) { return double(std::exp(X[i]) * std::sin(X[i])); }, 1e-6);
   const Eigen::Array<long double, Eigen::Dynamic, 1> L = points(5, 0.1, 2.0).cast<long double>();
   const auto ol = (exp(x) * sin(x))(x = L);
   static_assert(std::is_same_v<typename std::remove_cvref_t<decltype(ol)>::Scalar, long double>);
-  check_elementwise(ol, [&](Eigen::Index i) { return double(std::exp(L[i]) * std::sin(L[i])); }, 1e-15);
+  check_elementwise(
+      ol, [&](Eigen::Index i) { return double(std::exp(L[i]) * std::sin(L[i])); }, 1e-15);
 }
 
 TEST_CASE("gradients over arrays: indexed, structured bindings, tie", "[eigen][gradient]") {
@@ -152,18 +164,24 @@ TEST_CASE("gradients over arrays: indexed, structured bindings, tie", "[eigen][g
   // In place: the arguments may be the destinations.
   Eigen::ArrayXd a = X, b = Y;
   leibniz::tie(a, b) = leibniz::gradient(x * y, x, y)(x = a, y = b);
-  check_elementwise(a, [&](Eigen::Index i) { return Y[i]; }, 0);
-  check_elementwise(b, [&](Eigen::Index i) { return X[i]; }, 0);
+  check_elementwise(
+      a, [&](Eigen::Index i) { return Y[i]; }, 0);
+  check_elementwise(
+      b, [&](Eigen::Index i) { return X[i]; }, 0);
 }
 
 TEST_CASE("hessians and jacobians over arrays", "[eigen][gradient]") {
   const Eigen::ArrayXd X = points(21, 0.1, 0.9), Y = points(21, 1.5, 0.5);
   const auto H = leibniz::hessian(f, x, y)(x = X, y = Y);
-  check_elementwise(H[x][y], [&](Eigen::Index i) { return leibniz::d(f, x, y)(x = X[i], y = Y[i]); }, 1e-12);
-  check_elementwise(H[y][y], [&](Eigen::Index i) { return leibniz::d(f, y, y)(x = X[i], y = Y[i]); }, 1e-12);
+  check_elementwise(
+      H[x][y], [&](Eigen::Index i) { return leibniz::d(f, x, y)(x = X[i], y = Y[i]); }, 1e-12);
+  check_elementwise(
+      H[y][y], [&](Eigen::Index i) { return leibniz::d(f, y, y)(x = X[i], y = Y[i]); }, 1e-12);
   const auto J = leibniz::jacobian(std::tuple{x * y, sin(x) + y}, x, y)(x = X, y = 2.0);
-  check_elementwise(J[1][x], [&](Eigen::Index i) { return std::cos(X[i]); }, 1e-15);
-  check_elementwise(J[0][y], [&](Eigen::Index i) { return X[i]; }, 0);
+  check_elementwise(
+      J[1][x], [&](Eigen::Index i) { return std::cos(X[i]); }, 1e-15);
+  check_elementwise(
+      J[0][y], [&](Eigen::Index i) { return X[i]; }, 0);
 }
 
 TEST_CASE("arrays of different sizes: std::invalid_argument naming both sizes", "[eigen][errors]") {
@@ -208,6 +226,8 @@ TEST_CASE("outputs over arrays, written by tie without temporaries", "[eigen][ou
   const Eigen::ArrayXd X = points(300, 0.1, 0.9);
   Eigen::ArrayXd value(300), slope(300);
   leibniz::tie(value, slope) = leibniz::outputs(f, leibniz::d(f, x))(x = X, y = 0.75);
-  check_elementwise(value, [&](Eigen::Index i) { return f(x = X[i], y = 0.75); }, 1e-14);
-  check_elementwise(slope, [&](Eigen::Index i) { return leibniz::d(f, x)(x = X[i], y = 0.75); }, 1e-13);
+  check_elementwise(
+      value, [&](Eigen::Index i) { return f(x = X[i], y = 0.75); }, 1e-14);
+  check_elementwise(
+      slope, [&](Eigen::Index i) { return leibniz::d(f, x)(x = X[i], y = 0.75); }, 1e-13);
 }

@@ -31,10 +31,13 @@ namespace user {
 using namespace leibniz::literals;
 
 // softsign, exactly as in DESIGN.md §2.
-struct softsign_op {                                   // a user's own function
-  static constexpr std::string_view name = "softsign"; // printed name (latex optional)
-  static auto apply(const auto& v) { using std::abs; return v / (1 + abs(v)); } // numbers, SIMD batches
-  static constexpr auto derivative(auto a) { return 1_c / square(1_c + abs(a)); } // an expression
+struct softsign_op {                                    // a user's own function
+  static constexpr std::string_view name = "softsign";  // printed name (latex optional)
+  static auto apply(const auto& v) {
+    using std::abs;
+    return v / (1 + abs(v));
+  }                                                                                // numbers, SIMD batches
+  static constexpr auto derivative(auto a) { return 1_c / square(1_c + abs(a)); }  // an expression
 };
 inline constexpr leibniz::function<softsign_op> softsign{};
 
@@ -42,7 +45,10 @@ inline constexpr leibniz::function<softsign_op> softsign{};
 // catch it.
 struct bad_softsign_op {
   static constexpr std::string_view name = "bad_softsign";
-  static auto apply(const auto& v) { using std::abs; return v / (1 + abs(v)); }
+  static auto apply(const auto& v) {
+    using std::abs;
+    return v / (1 + abs(v));
+  }
   static constexpr auto derivative(auto a) { return 1_c / (1_c + abs(a)); }
 };
 inline constexpr leibniz::function<bad_softsign_op> bad_softsign{};
@@ -131,7 +137,9 @@ constexpr auto y = leibniz::var<"y">;
 
 using points = std::initializer_list<double>;
 
-double plain_softsign(double v) { return v / (1 + std::abs(v)); }
+double plain_softsign(double v) {
+  return v / (1 + std::abs(v));
+}
 
 /// CHECK that `got` is within `rel` of `want` (relative; absolute below 1).
 void expect_close(std::string_view what, double at, double got, double want, double rel) {
@@ -213,9 +221,10 @@ TEST_CASE("a user function: gradient, reverse and forward", "[function][gradient
     expect_close("forward df/dx", px, fw[x], r[x], 1e-14);
     expect_close("forward df/dy", py, fw[y], r[y], 1e-14);
     // the exact values: df/dx = y / (1 + |xy|)^2 + y / (1 + |x|)^2
-    expect_close("df/dx exact", px, r[x],
-                 py / ((1 + std::abs(px * py)) * (1 + std::abs(px * py))) + py / ((1 + std::abs(px)) * (1 + std::abs(px))),
-                 1e-14);
+    expect_close(
+        "df/dx exact", px, r[x],
+        py / ((1 + std::abs(px * py)) * (1 + std::abs(px * py))) + py / ((1 + std::abs(px)) * (1 + std::abs(px))),
+        1e-14);
   }
 }
 
@@ -394,7 +403,7 @@ TEST_CASE("results are indexed by position too: g[0], g[1]", "[function][results
   CHECK(g[0] == g[x]);
   CHECK(g[1] == g[y]);
   CHECK(g[0] != g[1]);
-  CHECK(numeric::close(g[1], 1.0 / 3.0, 1e-15));     // softsign(0.5)
+  CHECK(numeric::close(g[1], 1.0 / 3.0, 1e-15));         // softsign(0.5)
   CHECK(numeric::close(g[0], 3.0 / 2.25 + 1.0, 1e-15));  // y / (1.5)^2 + 2x
   const auto swapped = leibniz::gradient(f, y, x)(x = 0.5, y = 3.0);
   CHECK(swapped[0] == g[y]);

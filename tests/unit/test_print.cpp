@@ -29,7 +29,8 @@ void expect_prints(int line, const char* source, const std::string& text, const 
                    const char* want_text, const char* want_latex) {
   INFO("line " << line << ": " << source);
   CHECK(text == want_text);
-  if (want_latex != nullptr) CHECK(latex == want_latex);
+  if (want_latex != nullptr)
+    CHECK(latex == want_latex);
 }
 
 template <class E>
@@ -128,7 +129,8 @@ TEST_CASE("products: numbers first, sums in parentheses, fractions", "[print][pr
   CHECK_PRINTS(pow(x, 2_c) / 2_c, "x^2 / 2", "\\frac{x^{2}}{2}");
   CHECK_PRINTS(sqrt(x) * y, "sqrt(x) * y", "\\sqrt{x} \\cdot y");
   CHECK_PRINTS(y / sqrt(x), "y / sqrt(x)", "\\frac{y}{\\sqrt{x}}");
-  CHECK_PRINTS(sin(x) * cos(x) * sin(x), "cos(x) * sin(x)^2", "\\cos \\left(x\\right) \\cdot \\sin \\left(x\\right)^{2}");
+  CHECK_PRINTS(sin(x) * cos(x) * sin(x), "cos(x) * sin(x)^2",
+               "\\cos \\left(x\\right) \\cdot \\sin \\left(x\\right)^{2}");
   CHECK_PRINTS(log(x) / log(y), "log(x) / log(y)", "\\frac{\\log \\left(x\\right)}{\\log \\left(y\\right)}");
 }
 
@@ -269,7 +271,8 @@ TEST_CASE("runtime constants print with a decimal point", "[print][runtime]") {
   constexpr auto dmax = d(max(x, 0.5), x);
   CHECK_PRINTS_RUNTIME(dmax, "1 - step(0.5 - x)", "1 - \\operatorname{step}\\left(0.5 - x\\right)");
   constexpr auto drelu = d(relu(2.0 * x - 1.0), x);
-  CHECK_PRINTS_RUNTIME(drelu, "2.0 * step(2.0 * x - 1.0)", "2.0 \\cdot \\operatorname{step}\\left(2.0 \\cdot x - 1.0\\right)");
+  CHECK_PRINTS_RUNTIME(drelu, "2.0 * step(2.0 * x - 1.0)",
+                       "2.0 \\cdot \\operatorname{step}\\left(2.0 \\cdot x - 1.0\\right)");
   constexpr auto d2 = d(pow(x, 2.5), x, x);
   CHECK_PRINTS_RUNTIME(d2, "3.75 * x^0.5", "3.75 \\cdot x^{0.5}");
   constexpr auto fl = x * 0.5f;
@@ -328,8 +331,10 @@ TEST_CASE("derivatives print in their canonical form", "[print][derivative]") {
   CHECK_PRINTS(d(log(x), x), "1 / x", "\\frac{1}{x}");
   CHECK_PRINTS(d(log1p(x), x), "1 / (x + 1)", "\\frac{1}{x + 1}");
   CHECK_PRINTS(d(tan(x), x), "tan(x)^2 + 1", "\\tan \\left(x\\right)^{2} + 1");
-  CHECK_PRINTS(d(sigmoid(x), x), "sigmoid(-x) * sigmoid(x)", "\\sigma \\left(-x\\right) \\cdot \\sigma \\left(x\\right)");
-  CHECK_PRINTS(d(sigmoid(-x), x), "-sigmoid(-x) * sigmoid(x)", "-\\sigma \\left(-x\\right) \\cdot \\sigma \\left(x\\right)");
+  CHECK_PRINTS(d(sigmoid(x), x), "sigmoid(-x) * sigmoid(x)",
+               "\\sigma \\left(-x\\right) \\cdot \\sigma \\left(x\\right)");
+  CHECK_PRINTS(d(sigmoid(-x), x), "-sigmoid(-x) * sigmoid(x)",
+               "-\\sigma \\left(-x\\right) \\cdot \\sigma \\left(x\\right)");
   CHECK_PRINTS(d(softplus(x), x), "sigmoid(x)", "\\sigma \\left(x\\right)");
   CHECK_PRINTS(d(abs(x), x), "sign(x)", "\\operatorname{sign}\\left(x\\right)");
   CHECK_PRINTS(d(relu(x), x), "step(x)", "\\operatorname{step}\\left(x\\right)");
@@ -344,14 +349,17 @@ TEST_CASE("derivatives print in their canonical form", "[print][derivative]") {
   CHECK_PRINTS(d(1_c / (x * x + 1_c), x), "-2 * x / (x^2 + 1)^2", "-\\frac{2 \\cdot x}{\\left(x^{2} + 1\\right)^{2}}");
   CHECK_PRINTS(d(sin(x) * x, x), "sin(x) + x * cos(x)", "\\sin \\left(x\\right) + x \\cdot \\cos \\left(x\\right)");
   CHECK_PRINTS(d(sqrt(x * x + y * y), x), "x / sqrt(x^2 + y^2)", "\\frac{x}{\\sqrt{x^{2} + y^{2}}}");
-  CHECK_PRINTS(d(x / (x + 1_c), x), "1 / (x + 1) - x / (x + 1)^2", "\\frac{1}{x + 1} - \\frac{x}{\\left(x + 1\\right)^{2}}");
+  CHECK_PRINTS(d(x / (x + 1_c), x), "1 / (x + 1) - x / (x + 1)^2",
+               "\\frac{1}{x + 1} - \\frac{x}{\\left(x + 1\\right)^{2}}");
   CHECK_PRINTS(d(tanh(2_c * x), x), "2 / cosh(2 * x)^2", "\\frac{2}{\\cosh \\left(2 \\cdot x\\right)^{2}}");
   CHECK_PRINTS(d(atan(x / y), x), "1 / (y * (x^2 / y^2 + 1))",
                "\\frac{1}{y \\cdot \\left(\\frac{x^{2}}{y^{2}} + 1\\right)}");
   CHECK_PRINTS(d(log(sin(x)), x), "cos(x) / sin(x)", "\\frac{\\cos \\left(x\\right)}{\\sin \\left(x\\right)}");
-  CHECK_PRINTS(d<2>(tanh(x), x), "-2 * sinh(x) / cosh(x)^3", "-\\frac{2 \\cdot \\sinh \\left(x\\right)}{\\cosh \\left(x\\right)^{3}}");
+  CHECK_PRINTS(d<2>(tanh(x), x), "-2 * sinh(x) / cosh(x)^3",
+               "-\\frac{2 \\cdot \\sinh \\left(x\\right)}{\\cosh \\left(x\\right)^{3}}");
   CHECK_PRINTS(d<2>(sigmoid(x), x), "sigmoid(-x)^2 * sigmoid(x) - sigmoid(-x) * sigmoid(x)^2", nullptr);
-  CHECK_PRINTS(d(square(sin(x)), x), "2 * cos(x) * sin(x)", "2 \\cdot \\cos \\left(x\\right) \\cdot \\sin \\left(x\\right)");
+  CHECK_PRINTS(d(square(sin(x)), x), "2 * cos(x) * sin(x)",
+               "2 \\cdot \\cos \\left(x\\right) \\cdot \\sin \\left(x\\right)");
   CHECK_PRINTS(d(abs(x * y), x), "y * sign(x * y)", "y \\cdot \\operatorname{sign}\\left(x \\cdot y\\right)");
   CHECK_PRINTS(d(sin(x), y), "0", "0");
   CHECK_PRINTS(d(x, x), "1", "1");

@@ -43,12 +43,11 @@ constexpr bool same_type = std::is_same_v<std::remove_cvref_t<A>, std::remove_cv
 /// simplifier runs in the compiler only and is never compiled to machine code; and the
 /// comparison is not decomposed by Catch (which would instantiate the printer for every
 /// type compared). Together these took this file from 15 s to 4 s (g++ -O2).
-#define CHECK_SIMPLIFIES(expr, canonical, value) \
+#define CHECK_SIMPLIFIES(expr, canonical, value)                                                   \
   check_simplifies<std::remove_cvref_t<decltype(expr)>, std::remove_cvref_t<decltype(canonical)>>( \
       __LINE__, #expr " == " #canonical, value)
 
-void expect_simplifies(int line, const char* what, bool same, double expr_value, double canonical_value,
-                       double value) {
+void expect_simplifies(int line, const char* what, bool same, double expr_value, double canonical_value, double value) {
   INFO("line " << line << ": " << what);
   CHECK(same);
   CHECK(expr_value == Approx(value).epsilon(1e-14).margin(1e-15));
@@ -394,8 +393,7 @@ TEST_CASE("runtime constants fold with each other and with rationals, by value",
   CHECK(std::isnan(zero(x = std::numeric_limits<double>::infinity())));  // IEEE: 0 * inf
 }
 
-TEST_CASE("runtime-constant pitfall: nodes that differ only in a runtime value stay apart",
-          "[simplify][runtime]") {
+TEST_CASE("runtime-constant pitfall: nodes that differ only in a runtime value stay apart", "[simplify][runtime]") {
   constexpr auto f = x * 2.0 + x * 3.0;
   for (double v : {-2.5, -1.0, 0.0, 0.3, 1.0, 7.25, 1e6}) {
     CAPTURE(v);

@@ -40,11 +40,21 @@ double plain_nest(int n, double v) {
   double u = v;
   for (int level = 1; level <= n; ++level) {
     switch (level % 5) {
-      case 1: u = std::sin(u); break;
-      case 2: u = std::exp(u); break;
-      case 3: u = std::tanh(u); break;
-      case 4: u = u + v; break;
-      default: u = u * v; break;
+      case 1:
+        u = std::sin(u);
+        break;
+      case 2:
+        u = std::exp(u);
+        break;
+      case 3:
+        u = std::tanh(u);
+        break;
+      case 4:
+        u = u + v;
+        break;
+      default:
+        u = u * v;
+        break;
     }
   }
   return u;
@@ -89,8 +99,8 @@ TEST_CASE("a 20-deep nest has a second derivative", "[stress][depth]") {
 }
 
 TEST_CASE("the third derivative of a 30-node expression", "[stress][order]") {
-  constexpr auto f = sin(x * y) * exp(-x * x / 4_c) + log(1_c + x * x) / (1_c + y * y) +
-                     sqrt(x * x + y * y + 1_c) * tanh(x - y);
+  constexpr auto f =
+      sin(x * y) * exp(-x * x / 4_c) + log(1_c + x * x) / (1_c + y * y) + sqrt(x * x + y * y + 1_c) * tanh(x - y);
   // about 30 nodes: 26 distinct ones, 43 written out
   STATIC_REQUIRE(leibniz::node_count(f) == 26);
   STATIC_REQUIRE(leibniz::tree_size(f) == 43);

@@ -53,9 +53,9 @@ struct check_options {
 ///
 ///     const leibniz::check_entry& e = report.worst();   // e.label == "df/dx", e.passed ...
 struct check_entry {
-  std::string label;    ///< "df/dx", "df/dx[3]" (array element 3), "g[2]", "J[1][0]", "g.v[0]", ...
-  double analytic = 0;  ///< the gradient being checked
-  double numeric = 0;   ///< the finite-difference estimate
+  std::string label;     ///< "df/dx", "df/dx[3]" (array element 3), "g[2]", "J[1][0]", "g.v[0]", ...
+  double analytic = 0;   ///< the gradient being checked
+  double numeric = 0;    ///< the finite-difference estimate
   double abs_error = 0;  ///< |analytic - numeric|
   double rel_error = 0;  ///< abs_error / max(|analytic|, |numeric|) (0 if both are 0)
   double allowed = 0;    ///< the largest abs_error that passes: atol + rtol max(|a|,|n|) + fd_error
@@ -63,7 +63,7 @@ struct check_entry {
   double step = 0;       ///< the step h of the finite difference used
   double badness = 0;    ///< max(abs_error / allowed, disagreement / convergence limit); <= 1 passes
   bool passed = false;
-  std::string reason;    ///< "ok", "mismatch", "not finite", "no convergence"
+  std::string reason;  ///< "ok", "mismatch", "not finite", "no convergence"
 };
 
 /// What a check found: one entry per compared number, `ok()`, the worst entry, and a
@@ -91,14 +91,16 @@ class check_report {
   /// nothing was checked.
   const check_entry& worst() const {
     static const check_entry none{"(nothing checked)", 0, 0, 0, 0, 0, 0, 0, 0, true, "ok"};
-    if (entries.empty()) return none;
+    if (entries.empty())
+      return none;
     return *std::max_element(entries.begin(), entries.end(), [](const check_entry& a, const check_entry& b) {
       return std::make_pair(!a.passed, a.badness) < std::make_pair(!b.passed, b.badness);
     });
   }
 
   friend std::ostream& operator<<(std::ostream& out, const check_report& r) {
-    out << r.title << '\n' << "method: " << r.method << '\n'
+    out << r.title << '\n'
+        << "method: " << r.method << '\n'
         << "pass:   |analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|) + fd error"
         << "  (rtol = " << r.rtol << ", atol = " << r.atol << ")\n";
     std::vector<const check_entry*> rows;
@@ -108,16 +110,20 @@ class check_report {
       rows.clear();
       const check_entry* w = &r.worst();
       for (const auto& e : r.entries)
-        if ((!e.passed || &e == w) && rows.size() < r.max_rows) rows.push_back(&e);
-      if (std::find(rows.begin(), rows.end(), w) == rows.end()) rows.push_back(w);
+        if ((!e.passed || &e == w) && rows.size() < r.max_rows)
+          rows.push_back(&e);
+      if (std::find(rows.begin(), rows.end(), w) == rows.end())
+        rows.push_back(w);
     }
     auto number = [](double v, int digits, bool sci) {
       std::ostringstream s;
-      if (sci) s << std::scientific;
+      if (sci)
+        s << std::scientific;
       s << std::setprecision(digits) << v;
       return s.str();
     };
-    const std::vector<std::string> head{"entry", "analytic", "numeric", "abs error", "rel error", "allowed", "step", "result"};
+    const std::vector<std::string> head{"entry",     "analytic", "numeric", "abs error",
+                                        "rel error", "allowed",  "step",    "result"};
     std::vector<std::vector<std::string>> table{head};
     for (const check_entry* e : rows)
       table.push_back({e->label, number(e->analytic, 12, false), number(e->numeric, 12, false),
@@ -136,7 +142,8 @@ class check_report {
       }
       out << std::right << '\n';
     }
-    if (cut) out << "  (" << r.entries.size() - rows.size() << " passing entries not shown)\n";
+    if (cut)
+      out << "  (" << r.entries.size() - rows.size() << " passing entries not shown)\n";
     const std::size_t failed = r.failures();
     out << r.entries.size() << (r.entries.size() == 1 ? " entry" : " entries") << " checked, ";
     if (failed == 0)

@@ -51,17 +51,23 @@ struct stencil {
 
 constexpr stencil stencil_for(check_method m) {
   switch (m) {
-    case check_method::central: return {2, 1, {1, 0, 0}, 2};
-    case check_method::fourth_order: return {4, 2, {8, -1, 0}, 12};
-    default: return {6, 3, {45, -9, 1}, 60};
+    case check_method::central:
+      return {2, 1, {1, 0, 0}, 2};
+    case check_method::fourth_order:
+      return {4, 2, {8, -1, 0}, 12};
+    default:
+      return {6, 3, {45, -9, 1}, 60};
   }
 }
 
 constexpr const char* method_name(check_method m) {
   switch (m) {
-    case check_method::central: return "central difference (2nd order, 2 points)";
-    case check_method::fourth_order: return "central difference (4th order, 5 points)";
-    default: return "central difference (6th order, 7 points)";
+    case check_method::central:
+      return "central difference (2nd order, 2 points)";
+    case check_method::fourth_order:
+      return "central difference (4th order, 5 points)";
+    default:
+      return "central difference (6th order, 7 points)";
   }
 }
 
@@ -98,10 +104,10 @@ using column = Eigen::Array<T, Eigen::Dynamic, 1>;
 /// How the search runs.
 struct search_settings {
   check_method method = check_method::sixth_order;
-  double fixed_step = 0;  // > 0: use this step (and twice it for the error estimate), no search
-  int max_levels = 56;     // smaller steps tried, at most (each halves the previous)
-  int max_levels_up = 20;  // larger steps tried, at most (each doubles the previous)
-  int patience = 3;        // levels without improvement before a settled search stops
+  double fixed_step = 0;      // > 0: use this step (and twice it for the error estimate), no search
+  int max_levels = 56;        // smaller steps tried, at most (each halves the previous)
+  int max_levels_up = 20;     // larger steps tried, at most (each doubles the previous)
+  int patience = 3;           // levels without improvement before a settled search stops
   double convergence = 1e-4;  // relative disagreement of D(h) and D(2h) that counts as converged
 };
 
@@ -119,8 +125,7 @@ struct search_settings {
 /// of the tolerance it will be judged by) or agrees exactly with `analytic`.
 template <class T, class Phi>
 std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_eps, const column<T>& analytic,
-                                           const column<T>& target,
-                                           const search_settings& settings) {
+                                           const column<T>& target, const search_settings& settings) {
   const stencil s = stencil_for(settings.method);
   const T eps = std::numeric_limits<T>::epsilon();
   struct level {
@@ -149,7 +154,8 @@ std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_e
   std::map<int, level> levels;
   auto at = [&](int k) -> const level& {
     auto it = levels.find(k);
-    if (it == levels.end()) it = levels.emplace(k, compute(std::ldexp(h0, k))).first;
+    if (it == levels.end())
+      it = levels.emplace(k, compute(std::ldexp(h0, k))).first;
     return it->second;
   };
   // Scores level k (against k + 1) and keeps, per component, the estimate with the
@@ -171,11 +177,14 @@ std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_e
     const T ratio_of_errors = std::ldexp(T(1), s.order);  // D(2h) - D(4h) ~ 2^p (D(h) - D(2h))
     verdict v{true, true, 0};
     for (Eigen::Index c = 0; c < n; ++c) {
-      const T disagreement = std::max(std::abs(fine.d[c] - coarse.d[c]), std::abs(coarse.d[c] - coarser.d[c]) / ratio_of_errors);
+      const T disagreement =
+          std::max(std::abs(fine.d[c] - coarse.d[c]), std::abs(coarse.d[c] - coarser.d[c]) / ratio_of_errors);
       fd_component<T> e{fine.d[c], disagreement, fine.rounding[c], fine.h};
       auto& b = best[static_cast<std::size_t>(c)];
-      if (std::isfinite(e.error()) && std::isfinite(e.derivative) && !(b.error() <= e.error())) b = e;
-      if (!std::isfinite(b.error())) b.derivative = e.derivative;  // nothing finite yet: show what was seen
+      if (std::isfinite(e.error()) && std::isfinite(e.derivative) && !(b.error() <= e.error()))
+        b = e;
+      if (!std::isfinite(b.error()))
+        b.derivative = e.derivative;  // nothing finite yet: show what was seen
       const T err = b.error();
       const bool exact = b.truncation == T(0) && b.derivative == analytic[c];
       const bool settled = std::isfinite(err) && (b.truncation <= T(settings.convergence) * std::abs(b.derivative) ||
@@ -192,13 +201,15 @@ std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_e
     return best;
   }
   verdict first = score(0);
-  if (first.done) return best;
+  if (first.done)
+    return best;
   // Which way: if rounding dominates the first estimates, larger steps help.
   bool up = false;
   {
     T rounding = 0, truncation = 0;
     for (const auto& b : best) {
-      if (!std::isfinite(b.error())) continue;
+      if (!std::isfinite(b.error()))
+        continue;
       rounding += b.rounding;
       truncation += b.truncation;
     }
@@ -210,11 +221,15 @@ std::vector<fd_component<T>> differentiate(Phi&& phi, T h0, T x_magnitude, T x_e
     const int k = up ? i : -i;
     const T h = std::ldexp(h0, k);
     // Steps below the resolution of x, or larger than the scale of x, say nothing new.
-    if (!up && h <= T(4) * x_eps * x_magnitude) break;
-    if (!up && h < std::numeric_limits<T>::min() * T(1e3)) break;
-    if (up && !(T(8) * h <= std::max(x_magnitude, T(1)))) break;  // the stencil stays within x +- 3|x| / 8
+    if (!up && h <= T(4) * x_eps * x_magnitude)
+      break;
+    if (!up && h < std::numeric_limits<T>::min() * T(1e3))
+      break;
+    if (up && !(T(8) * h <= std::max(x_magnitude, T(1))))
+      break;  // the stencil stays within x +- 3|x| / 8
     const verdict now = score(k);
-    if (now.done) break;
+    if (now.done)
+      break;
     if (now.worst < record) {
       record = now.worst;
       stale = 0;

@@ -18,12 +18,17 @@ struct scalar_of {
   using type = T;
 };
 template <class T>
-  requires requires { typename T::Scalar; }  // Eigen
+requires requires {
+  typename T::Scalar;
+}  // Eigen
 struct scalar_of<T> {
   using type = typename T::Scalar;
 };
 template <class T>
-  requires requires { typename T::value_type; typename T::arch_type; }  // xsimd::batch
+requires requires {
+  typename T::value_type;
+  typename T::arch_type;
+}  // xsimd::batch
 struct scalar_of<T> {
   using type = typename T::value_type;
 };

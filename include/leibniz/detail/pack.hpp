@@ -39,9 +39,7 @@ struct pack_storage;
 template <std::size_t... Is, class... Ts>
 struct pack_storage<std::index_sequence<Is...>, Ts...> : pack_leaf<Is, Ts>... {
   constexpr pack_storage() = default;
-  constexpr explicit pack_storage(const Ts&... values)
-    requires(sizeof...(Ts) > 0)
-      : pack_leaf<Is, Ts>{values}... {}
+  constexpr explicit pack_storage(const Ts&... values) requires(sizeof...(Ts) > 0) : pack_leaf<Is, Ts>{values}... {}
 };
 
 /// An ordered list of values of types Ts...; `get<I>(p)` reads the I-th.
@@ -79,7 +77,9 @@ template <class P>
 constexpr const P& concat(const P& p) {
   return p;
 }
-constexpr pack<> concat() { return {}; }
+constexpr pack<> concat() {
+  return {};
+}
 
 /// Calls f(get<I>(p)...) for the given indices.
 template <std::size_t... I, class Pack, class F>
@@ -90,9 +90,10 @@ constexpr decltype(auto) apply_at(const Pack& p, F&& f) {
 /// Calls f(elements...) with every element of the pack.
 template <class... Ts, class F>
 constexpr decltype(auto) unpack(const pack<Ts...>& p, F&& f) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>)->decltype(auto) {
     return std::forward<F>(f)(get<I>(p)...);
-  }(std::index_sequence_for<Ts...>{});
+  }
+  (std::index_sequence_for<Ts...>{});
 }
 
 // Long lists are expanded in braced initialiser lists, never in fold expressions: Clang
@@ -104,7 +105,8 @@ template <class... Bs>
 constexpr bool all_of(Bs... values) {
   const bool each[] = {true, bool(values)...};
   for (bool v : each)
-    if (!v) return false;
+    if (!v)
+      return false;
   return true;
 }
 

@@ -26,8 +26,10 @@ struct rational {
 };
 
 constexpr std::intmax_t gcd(std::intmax_t a, std::intmax_t b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
+  if (a < 0)
+    a = -a;
+  if (b < 0)
+    b = -b;
   while (b != 0) {
     const std::intmax_t t = a % b;
     a = b;
@@ -38,18 +40,21 @@ constexpr std::intmax_t gcd(std::intmax_t a, std::intmax_t b) {
 
 constexpr std::intmax_t checked_mul(std::intmax_t a, std::intmax_t b) {
   std::intmax_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) error_rational_overflow_in_constant_folding();
+  if (__builtin_mul_overflow(a, b, &r))
+    error_rational_overflow_in_constant_folding();
   return r;
 }
 
 constexpr std::intmax_t checked_add(std::intmax_t a, std::intmax_t b) {
   std::intmax_t r = 0;
-  if (__builtin_add_overflow(a, b, &r)) error_rational_overflow_in_constant_folding();
+  if (__builtin_add_overflow(a, b, &r))
+    error_rational_overflow_in_constant_folding();
   return r;
 }
 
 constexpr rational make_rational(std::intmax_t num, std::intmax_t den = 1) {
-  if (den == 0) error_division_by_zero_in_constant();
+  if (den == 0)
+    error_division_by_zero_in_constant();
   if (den < 0) {
     num = checked_mul(num, -1);
     den = checked_mul(den, -1);
@@ -63,13 +68,17 @@ constexpr rational operator+(rational a, rational b) {
   return make_rational(checked_add(checked_mul(a.num, b.den / g), checked_mul(b.num, a.den / g)),
                        checked_mul(a.den / g, b.den));
 }
-constexpr rational operator-(rational a) { return {checked_mul(a.num, -1), a.den}; }
+constexpr rational operator-(rational a) {
+  return {checked_mul(a.num, -1), a.den};
+}
 constexpr rational operator*(rational a, rational b) {
   const std::intmax_t g1 = gcd(a.num, b.den), g2 = gcd(b.num, a.den);
   return make_rational(checked_mul(a.num / (g1 ? g1 : 1), b.num / (g2 ? g2 : 1)),
                        checked_mul(a.den / (g2 ? g2 : 1), b.den / (g1 ? g1 : 1)));
 }
-constexpr rational reciprocal(rational a) { return make_rational(a.den, a.num); }
+constexpr rational reciprocal(rational a) {
+  return make_rational(a.den, a.num);
+}
 constexpr bool operator<(rational a, rational b) {
   return checked_mul(a.num, b.den) < checked_mul(b.num, a.den);
 }

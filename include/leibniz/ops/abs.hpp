@@ -17,11 +17,10 @@ struct abs_op {
   static constexpr std::string_view latex = "\\operatorname{abs}";
   template <class T>
   static T apply(const T& v) {
-    using std::abs; return abs(v);
+    using std::abs;
+    return abs(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {true, r.is_negative() ? -r : r};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {true, r.is_negative() ? -r : r}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

@@ -17,11 +17,10 @@ struct acos_op {
   static constexpr std::string_view latex = "\\arccos";
   template <class T>
   static T apply(const T& v) {
-    using std::acos; return acos(v);
+    using std::acos;
+    return acos(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_one(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_one(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

@@ -17,11 +17,10 @@ struct asin_op {
   static constexpr std::string_view latex = "\\arcsin";
   template <class T>
   static T apply(const T& v) {
-    using std::asin; return asin(v);
+    using std::asin;
+    return asin(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

@@ -21,8 +21,9 @@ using std::erf;
 /// (found by argument-dependent lookup). Eigen's array erf needs its unsupported
 /// SpecialFunctions module, so Eigen blocks (-DLEIBNIZ_NO_SIMD) take erf one element at a time.
 template <class T>
-concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) &&
-                     requires(const T& v) { erf(v); };
+concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) && requires(const T& v) {
+  erf(v);
+};
 }  // namespace detail::erf_lookup
 
 /// The error function (2/sqrt(pi)) times the integral of exp(-t^2) from 0 to a.
@@ -30,7 +31,7 @@ struct erf_op {
   static constexpr std::string_view name = "erf";
   static constexpr std::string_view latex = "\\operatorname{erf}";
   template <class T>
-    requires detail::erf_lookup::has_kernel<T>
+  requires detail::erf_lookup::has_kernel<T>
   static T apply(const T& v) {
     using std::erf;
     return erf(v);

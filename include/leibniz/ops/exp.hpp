@@ -17,11 +17,10 @@ struct exp_op {
   static constexpr std::string_view latex = "\\exp";
   template <class T>
   static T apply(const T& v) {
-    using std::exp; return exp(v);
+    using std::exp;
+    return exp(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {1, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {1, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

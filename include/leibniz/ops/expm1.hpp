@@ -17,11 +17,10 @@ struct expm1_op {
   static constexpr std::string_view latex = "\\operatorname{expm1}";
   template <class T>
   static T apply(const T& v) {
-    using std::expm1; return expm1(v);
+    using std::expm1;
+    return expm1(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

@@ -18,10 +18,8 @@ struct gelu_op {
   static constexpr std::string_view name = "gelu";
   static constexpr std::string_view latex = "\\operatorname{GELU}";
   template <class T>
-    requires requires(const T& v) { normal_cdf_op::apply(v); }
-  static T apply(const T& v) {
-    return T(v * normal_cdf_op::apply(v));
-  }
+  requires requires(const T& v) { normal_cdf_op::apply(v); }
+  static T apply(const T& v) { return T(v * normal_cdf_op::apply(v)); }
   static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);

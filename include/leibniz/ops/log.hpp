@@ -17,11 +17,10 @@ struct log_op {
   static constexpr std::string_view latex = "\\log";
   template <class T>
   static T apply(const T& v) {
-    using std::log; return log(v);
+    using std::log;
+    return log(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_one(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_one(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
   /// log(exp(a)) = a; log(1 + exp(a)) = softplus(a) and log(sigmoid(a)) = -softplus(-a),
@@ -45,7 +44,7 @@ constexpr auto log_op::derivative(const A& a) {
 
 }  // namespace leibniz
 
-#include "exp.hpp"       // the rewrites below recognise exp and sigmoid, and write softplus
+#include "exp.hpp"  // the rewrites below recognise exp and sigmoid, and write softplus
 #include "sigmoid.hpp"
 #include "softplus.hpp"
 

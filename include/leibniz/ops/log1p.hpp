@@ -17,11 +17,10 @@ struct log1p_op {
   static constexpr std::string_view latex = "\\operatorname{log1p}";
   template <class T>
   static T apply(const T& v) {
-    using std::log1p; return log1p(v);
+    using std::log1p;
+    return log1p(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

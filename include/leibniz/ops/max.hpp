@@ -35,12 +35,13 @@ struct max_op {
   static constexpr auto derivative_rhs(const A& a, const B& b);
 };
 
-/// max(a, b), the larger of a and b; on ties the gradient goes to a (so `d(max(x, y), x)` is 1 at x == y). Either argument may
+/// max(a, b), the larger of a and b; on ties the gradient goes to a (so `d(max(x, y), x)` is 1 at x == y). Either
+/// argument may
 /// be a number: `max(x, 0.5)`.
 ///
 ///     const double v = max(x, y)(x = 1.0, y = 2.0);   // 2
 template <class A, class B>
-  requires detail::ExpressionOperands<A, B>
+requires detail::ExpressionOperands<A, B>
 [[nodiscard]] constexpr auto max(const A& a, const B& b) {
   return function<max_op>{}(a, b);
 }

@@ -35,12 +35,13 @@ struct min_op {
   static constexpr auto derivative_rhs(const A& a, const B& b);
 };
 
-/// min(a, b), the smaller of a and b; on ties the gradient goes to a (so `d(min(x, y), x)` is 1 at x == y). Either argument may
+/// min(a, b), the smaller of a and b; on ties the gradient goes to a (so `d(min(x, y), x)` is 1 at x == y). Either
+/// argument may
 /// be a number: `min(x, 0.5)`.
 ///
 ///     const double v = min(x, y)(x = 1.0, y = 2.0);   // 1
 template <class A, class B>
-  requires detail::ExpressionOperands<A, B>
+requires detail::ExpressionOperands<A, B>
 [[nodiscard]] constexpr auto min(const A& a, const B& b) {
   return function<min_op>{}(a, b);
 }

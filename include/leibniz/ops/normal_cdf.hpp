@@ -21,8 +21,9 @@ using std::erfc;
 /// Whether erfc(v) has a kernel for T: std::erfc for numbers, xsimd::erfc for SIMD
 /// batches; Eigen blocks have none (then one element at a time).
 template <class T>
-concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) &&
-                     requires(const T& v) { erfc(v); };
+concept has_kernel = (std::is_floating_point_v<T> || requires { typename T::arch_type; }) && requires(const T& v) {
+  erfc(v);
+};
 }  // namespace detail::erfc_lookup
 
 /// The standard normal distribution function Phi(a) = erfc(-a / sqrt(2)) / 2, accurate
@@ -31,7 +32,7 @@ struct normal_cdf_op {
   static constexpr std::string_view name = "normal_cdf";
   static constexpr std::string_view latex = "\\Phi";
   template <class T>
-    requires detail::erfc_lookup::has_kernel<T>
+  requires detail::erfc_lookup::has_kernel<T>
   static T apply(const T& v) {
     using std::erfc;
     using S = detail::scalar_of_t<T>;
@@ -39,7 +40,8 @@ struct normal_cdf_op {
     return T(detail::splat<T>(S(0.5)) * erfc(T(-v * detail::splat<T>(one_over_sqrt2))));
   }
   static constexpr detail::folded fold(detail::rational r) {
-    if (r.is_zero()) return {true, {1, 2}};
+    if (r.is_zero())
+      return {true, {1, 2}};
     return {};
   }
   template <class A>

@@ -23,7 +23,7 @@ namespace leibniz {
 ///
 ///     static_assert(d(pow(x, 3_c), x) == 3_c * x * x);
 template <class B, class E>
-  requires detail::ExpressionOperands<B, E>
+requires detail::ExpressionOperands<B, E>
 [[nodiscard]] constexpr auto pow(const B& base, const E& exponent) {
   if constexpr (std::is_integral_v<E>)
     return detail::make_power(detail::as_expression(base), runtime_constant<E>(exponent));

@@ -12,7 +12,8 @@ LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz {
 
-/// The logistic function 1 / (1 + exp(-a)), evaluated without overflow for any a. Its derivative is written sigmoid(a) * sigmoid(-a), which equals sigmoid(a) (1 - sigmoid(a)) but keeps full relative precision for large a.
+/// The logistic function 1 / (1 + exp(-a)), evaluated without overflow for any a. Its derivative is written sigmoid(a)
+/// * sigmoid(-a), which equals sigmoid(a) (1 - sigmoid(a)) but keeps full relative precision for large a.
 struct sigmoid_op {
   static constexpr std::string_view name = "sigmoid";
   static constexpr std::string_view latex = "\\sigma";
@@ -26,14 +27,16 @@ struct sigmoid_op {
     return detail::choose(v >= detail::splat<T>(0), r, T(e * r));
   }
   static constexpr detail::folded fold(detail::rational r) {
-    if (r.is_zero()) return {true, {1, 2}};
+    if (r.is_zero())
+      return {true, {1, 2}};
     return {};
   }
   template <class A>
   static constexpr auto derivative(const A& a);
 };
 
-/// The logistic function 1 / (1 + exp(-a)), evaluated without overflow for any a. Its derivative is written sigmoid(a) * sigmoid(-a), which equals sigmoid(a) (1 - sigmoid(a)) but keeps full relative precision for large a.
+/// The logistic function 1 / (1 + exp(-a)), evaluated without overflow for any a. Its derivative is written sigmoid(a)
+/// * sigmoid(-a), which equals sigmoid(a) (1 - sigmoid(a)) but keeps full relative precision for large a.
 ///
 ///     static_assert(d(sigmoid(x), x) == sigmoid(x) * sigmoid(-x));
 template <Expression A>

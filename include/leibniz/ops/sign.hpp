@@ -21,9 +21,7 @@ struct sign_op {
     const T zero = detail::splat<T>(0);
     return detail::choose(v > zero, detail::splat<T>(1), detail::choose(v < zero, detail::splat<T>(-1), v));
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {true, {r.num > 0 ? 1 : (r.num < 0 ? -1 : 0), 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {true, {r.num > 0 ? 1 : (r.num < 0 ? -1 : 0), 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

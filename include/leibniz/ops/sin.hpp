@@ -17,11 +17,10 @@ struct sin_op {
   static constexpr std::string_view latex = "\\sin";
   template <class T>
   static T apply(const T& v) {
-    using std::sin; return sin(v);
+    using std::sin;
+    return sin(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };

@@ -17,11 +17,10 @@ struct sinh_op {
   static constexpr std::string_view latex = "\\sinh";
   template <class T>
   static T apply(const T& v) {
-    using std::sinh; return sinh(v);
+    using std::sinh;
+    return sinh(v);
   }
-  static constexpr detail::folded fold(detail::rational r) {
-    return {r.is_zero(), {0, 1}};
-  }
+  static constexpr detail::folded fold(detail::rational r) { return {r.is_zero(), {0, 1}}; }
   template <class A>
   static constexpr auto derivative(const A& a);
 };
