@@ -32,6 +32,7 @@
 #include <utility>
 
 #include "constant.hpp"
+#include "detail/builders.hpp"
 #include "detail/pack.hpp"
 #include "detail/rational.hpp"
 #include "nodes.hpp"
@@ -82,18 +83,7 @@ struct folded {
 // Non-constexpr on purpose: reaching it stops compilation with its name as the message.
 inline void error_canonical_order_hash_collision() {}
 
-// ---------------------------------------------------------------- forward declarations
-
-template <class... Ts>
-constexpr auto make_sum(const Ts&... terms);
-template <class A, class B>
-constexpr auto make_sum(const A& a, const B& b);
-template <class... Fs>
-constexpr auto make_product(const Fs&... factors);
-template <class A, class B>
-constexpr auto make_product(const A& a, const B& b);
-template <class B, class E>
-constexpr auto make_power(const B& base, const E& exponent);
+// The builders are declared in detail/builders.hpp (nodes state their rules with them).
 
 template <class... Ts>
 constexpr pack<Ts...> make_pack(const Ts&... values) {
