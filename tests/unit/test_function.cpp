@@ -417,3 +417,27 @@ TEST_CASE("results are indexed by position too: g[0], g[1]", "[function][results
   CHECK((ga[1] == ga[y]).all());
   CHECK(numeric::close(ga[1][8], 0.5, 1e-15));  // softsign(1)
 }
+
+TEST_CASE("pow with an integer exponent stays an integer power", "[function][pow]") {
+  // pow(x, 2) with a plain int: printed x^2, differentiated to 2 * x (not 2.0 * x^1.0),
+  // evaluated by multiplication (so exactly x * x), on numbers and on arrays.
+  const auto f = pow(x, 2);
+  CHECK(leibniz::to_string(f) == "x^2");
+  CHECK(leibniz::to_string(leibniz::d(f, x)) == "2 * x");
+  CHECK(leibniz::to_string(leibniz::d(pow(x, 3) * y, x)) == "3 * y * x^2");
+  for (double v : {-2.5, -1.0, 0.0, 0.3, 1.7}) {
+    CHECK(f(x = v) == v * v);
+    CHECK(leibniz::d(f, x)(x = v) == 2 * v);
+    CHECK(pow(x, -2)(x = v == 0.0 ? 1.0 : v) == 1 / ((v == 0.0 ? 1.0 : v) * (v == 0.0 ? 1.0 : v)));
+    CHECK(numeric::close(leibniz::d(pow(x, 5), x)(x = v), 5 * std::pow(v, 4), 1e-15));
+  }
+  // d(x^n / 2): an integer exponent meets a fraction without integer division.
+  CHECK(leibniz::d(pow(x, 3) / 2_c, x)(x = 2.0) == 6.0);
+  const Eigen::ArrayXd X = Eigen::ArrayXd::LinSpaced(37, -2.0, 2.0);
+  const Eigen::ArrayXd cube = pow(x, 3)(x = X);
+  const Eigen::ArrayXd slope = leibniz::gradient(pow(x, 3) * y, x, y)(x = X, y = 2.0)[x];
+  for (Eigen::Index i = 0; i < X.size(); ++i) {
+    CHECK(cube[i] == X[i] * X[i] * X[i]);
+    CHECK(numeric::close(slope[i], 6 * X[i] * X[i], 1e-15));
+  }
+}
