@@ -8,7 +8,7 @@ Each TARGET is a one-source static library of tests/benchmarks/meson.build
 source is compiled N times (default 3) with exactly the arguments Meson uses for
 it (read from the build directory's introspection data: -O3 -march=native,
 -ffast-math for loopvec, warnings, -Werror), and the best run is reported with
-its peak resident memory. The issue's target: the leibniz part (leibniz-f and
+its peak resident memory; seconds are user CPU seconds. The issue's target: the leibniz part (leibniz-f and
 leibniz-grad of B1-B7) compiles in at most 2x the time of the hand-written part
 (f-only, hand-fused, hand-blocked and hand-loopvec of B1-B7). Prints one table;
 exits non-zero only if a compile fails.
@@ -25,7 +25,7 @@ sys.dont_write_bytecode = True  # keep the source tree clean
 here = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(here.parent / "tools"))
 sys.path.insert(0, str(here))
-import compile_time  # noqa: E402  (measure: wall seconds and peak memory of one run)
+import compile_time  # noqa: E402  (measure: user CPU seconds and peak memory of one run)
 import project_flags  # noqa: E402
 
 
@@ -75,7 +75,7 @@ def main() -> int:
     print()
     print(f"compile time of bench_gradients' kernels, best of {args.repeat}, "
           f"{' '.join(compiler)} with each target's own flags")
-    header = f"{'part':<8} {'target':<26} {'seconds':>8} {'peak MiB':>9}"
+    header = f"{'part':<8} {'target':<26} {'user s':>8} {'peak MiB':>9}"
     print(header)
     print("-" * len(header))
     for part, target, best in rows:
