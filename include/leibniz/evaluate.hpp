@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <string_view>
 #include <type_traits>
 
@@ -55,14 +56,65 @@ constexpr bool check_bound() {
   return bound;
 }
 
+/// The names bound in one evaluation, in order.
+template <fixed_string... Names>
+struct bound_names {};
+
+/// The position of name among names (their number if it is not there).
+constexpr std::size_t name_position(std::string_view name, std::initializer_list<std::string_view> names) {
+  std::size_t i = 0;
+  for (std::string_view n : names) {
+    if (n == name) return i;
+    ++i;
+  }
+  return i;
+}
+
+constexpr bool names_distinct(std::initializer_list<std::string_view> names) {
+  for (auto a = names.begin(); a != names.end(); ++a)
+    for (auto b = names.begin(); b != a; ++b)
+      if (*a == *b) return false;
+  return true;
+}
+
+/// Whether each variable of E is one of Names, by a walk over E's type: each distinct
+/// subexpression is visited once (the compiler keeps the class templates it has made),
+/// and nothing here is a function or a variable that GCC must name in the object file.
+/// The fast path of check_bindings, which a derivative set runs for each of its entries:
+/// computing free_variables_pack for each of the 51 entries of a 50-feature logistic
+/// gradient (each holding the same 101-variable sum) made it take minutes to compile
+/// (docs/compile-time.md). Leaves other than variables have nothing to bind.
+template <class E, class Names>
+struct variables_bound : std::true_type {};
+template <fixed_string Name, fixed_string... Names>
+struct variables_bound<variable<Name>, bound_names<Names...>>
+    : std::bool_constant<(name_position(Name.view(), {Names.view()...}) < sizeof...(Names))> {};
+template <class Operands, class Names>
+struct operands_bound;
+template <class... Ts, class Names>
+struct operands_bound<pack<Ts...>, Names> : std::bool_constant<all_of(variables_bound<Ts, Names>::value...)> {};
+template <class E, class Names>
+  requires requires { E::operands; }
+struct variables_bound<E, Names> : operands_bound<std::remove_cvref_t<decltype(E::operands)>, Names> {};
+
+template <class Names>
+struct names_bound_once;
+template <fixed_string... Names>
+struct names_bound_once<bound_names<Names...>> : std::bool_constant<names_distinct({Names.view()...})> {};
+
 template <class E, class... Bs>
 constexpr bool check_bindings() {
-  // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
-  const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
-  const bool all = unpack(free_variables_pack<E>(), [](const auto&... v) {
-    return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
-  });
-  return once && all;
+  using names = bound_names<Bs::name...>;
+  if constexpr (names_bound_once<names>::value && variables_bound<E, names>::value) {
+    return true;
+  } else {  // the slow path, whose errors name the variable
+    // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
+    const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
+    const bool all = unpack(free_variables_pack<E>(), [](const auto&... v) {
+      return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
+    });
+    return once && all;
+  }
 }
 
 /// The type a value of E is computed in: the usual arithmetic conversions over its
