@@ -48,7 +48,7 @@ struct placed {
 /// The slot of node E in the plan, or the plan's size if E is not in it yet.
 template <class E, class... Steps>
 constexpr std::size_t slot_of(schedule<Steps...>*) {
-  constexpr bool match[] = {std::is_same_v<typename Steps::node, E>..., false};
+  constexpr bool match[] = {LEIBNIZ_IS_SAME(typename Steps::node, E)..., false};  // pack.hpp
   std::size_t i = 0;
   while (i < sizeof...(Steps) && !match[i]) ++i;
   return i;

@@ -14,6 +14,17 @@
 
 LEIBNIZ_HEADER_BEGIN
 
+// Whether types A and B are the same, instantiating nothing. std::is_same_v<A, B> is a
+// variable, and GCC names every instantiated variable in the object file (mangling both
+// types into it), needed or not: the plan of a 250-step schedule compares every pair of
+// its nodes, 60,000 such names of up to several KB, 3 of the 15 s that a 50-feature
+// logistic gradient took to compile (docs/compile-time.md).
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_IS_SAME(A, B) __is_same(A, B)
+#else
+#define LEIBNIZ_IS_SAME(A, B) std::is_same<A, B>::value
+#endif
+
 namespace leibniz::detail {
 
 // An empty operand (every expression without runtime constants) is not stored at all
@@ -122,7 +133,7 @@ constexpr std::size_t count_true(Bs... values) {
 /// The index of the first type in Ks that is K (sizeof...(Ks) if none).
 template <class K, class... Ks>
 constexpr std::size_t first_index_of() {
-  constexpr bool match[] = {std::is_same_v<K, Ks>..., false};
+  constexpr bool match[] = {LEIBNIZ_IS_SAME(K, Ks)..., false};
   std::size_t i = 0;
   while (i < sizeof...(Ks) && !match[i]) ++i;
   return i;
