@@ -8,10 +8,12 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -20,6 +22,7 @@
 #include <Eigen/Core>
 
 #include "derivative.hpp"
+#include "gradient.hpp"
 #include "detail/check_report.hpp"
 #include "detail/check_stencil.hpp"
 #include "detail/pack.hpp"
@@ -65,19 +68,17 @@ binding<Name, bound_scalar_t<V>> element_binding(const binding<Name, V>& b, Eige
   }
 }
 
-template <bool Shift, fixed_string Name, class S, class T>
-binding<Name, S> shift_if(const binding<Name, S>& b, T delta) {
-  if constexpr (Shift)
-    return {static_cast<S>(b.value + static_cast<S>(delta))};
-  else
-    return b;
-}
-
-/// The bindings with the I-th moved by delta.
-template <std::size_t I, class... Bs, class T>
-std::tuple<Bs...> shifted(const std::tuple<Bs...>& bindings, T delta) {
+/// The bindings with the j-th moved by delta (j known only at run time, so that one
+/// function serves every coordinate).
+template <class... Bs, class T>
+std::tuple<Bs...> shifted(const std::tuple<Bs...>& bindings, std::size_t j, T delta) {
   return [&]<std::size_t... K>(std::index_sequence<K...>) {
-    return std::tuple<Bs...>(shift_if<K == I>(std::get<K>(bindings), delta)...);
+    const auto shift = [&](const auto& b, std::size_t k) {
+      using B = std::remove_cvref_t<decltype(b)>;
+      using S = typename B::value_type;
+      return k == j ? B{static_cast<S>(b.value + static_cast<S>(delta))} : b;
+    };
+    return std::tuple<Bs...>(shift(std::get<K>(bindings), K)...);
   }
   (std::index_sequence_for<Bs...>{});
 }
@@ -181,20 +182,51 @@ inline std::string step_rule(const check_options& o) {
   return "step searched per entry from h0 = 2^round(log2(eps^(1/(order+1)) |x|)), halving or doubling";
 }
 
+/// A function of t along one line, called through a pointer: the step search
+/// (differentiate) is then compiled once per number type, not once per checked entry
+/// with its own lambda type.
+template <class T>
+struct line_function {
+  const void* object;
+  column<T> (*call)(const void*, T);
+  column<T> operator()(T t) const { return call(object, t); }
+};
+
 /// The derivative of phi (an Eigen column of values along one line) at 0.
 template <class T, class Phi>
-std::vector<fd_component<T>> numeric_derivative(Phi&& phi, T x_magnitude, T x_eps, const column<T>& analytic,
+std::vector<fd_component<T>> numeric_derivative(const Phi& phi, T x_magnitude, T x_eps, const column<T>& analytic,
                                                 double rtol, const check_options& o) {
+  const line_function<T> line{&phi, [](const void* p, T t) { return column<T>((*static_cast<const Phi*>(p))(t)); }};
   search_settings s;
   s.method = o.method;
   s.fixed_step = o.step;
   s.convergence = o.convergence;
   const column<T> target = T(0.25) * (T(o.atol) + T(rtol) * analytic.abs());
   const T h0 = o.step > 0 ? T(o.step) : first_step(x_magnitude, static_cast<int>(o.method));
-  return differentiate<T>(std::forward<Phi>(phi), h0, x_magnitude, x_eps, analytic, target, s);
+  return differentiate<T>(line, h0, x_magnitude, x_eps, analytic, target, s);
+}
+
+/// The positions, among the bindings Bs, of those that bind a free variable of E.
+template <class E, class... Bs>
+constexpr auto free_binding_positions() {
+  constexpr bool is_free[] = {is_free_in_v<E, Bs::name>..., false};
+  constexpr std::size_t count = count_true(is_free_in_v<E, Bs::name>...);
+  std::array<std::size_t, count> positions{};
+  for (std::size_t i = 0, k = 0; i < sizeof...(Bs); ++i)
+    if (is_free[i])
+      positions[k++] = i;
+  return positions;
 }
 
 /// Checks first (Order 1) or second (Order 2) derivatives of f at the bindings.
+///
+/// The analytic side is the reverse-mode set a user evaluates anyway,
+/// `gradient(f, x, y, ...)` (and `hessian(f, x, y, ...)`), by the bound variables that f
+/// uses, in the order they are bound: the same types, so the checker adds little to
+/// compile, where one `d(f, v)` per variable (forward mode) compiled a second
+/// derivative pipeline next to the user's (docs/compile-time.md). The numeric side
+/// only calls functions: f itself for first derivatives, the gradient for second ones
+/// (a second difference of f would lose half the digits; docs/checker.md).
 template <int Order, class E, class... Bs>
 check_report check_expression(const char* who, const E& f, const std::tuple<Bs...>& bindings, const check_options& o) {
   using info = tuple_info<std::tuple<Bs...>>;
@@ -207,46 +239,60 @@ check_report check_expression(const char* who, const E& f, const std::tuple<Bs..
   report.method = std::string(method_name(o.method)) + "; " + step_rule(o);
   report.rtol = rtol;
   report.atol = o.atol;
-  const Eigen::Index n = element_count(who, bindings);
-  for (Eigen::Index element = 0; element < n; ++element) {
-    const auto point =
-        std::apply([&](const auto&... b) { return std::tuple(element_binding(b, element)...); }, bindings);
-    using P = std::remove_cvref_t<decltype(point)>;
-    const std::string suffix = info::any_array ? "[" + std::to_string(element) + "]" : "";
-    // One entry: the derivative of g (f, or a first derivative of f) by the J-th binding.
-    auto compare = [&]<std::size_t J>(std::integral_constant<std::size_t, J>, const auto& g, double analytic,
-                                      std::string label) {
-      using BJ = std::tuple_element_t<J, P>;
-      using SJ = typename BJ::value_type;
-      const T xj = static_cast<T>(std::get<J>(point).value);
-      const T x_eps = std::max(T(std::numeric_limits<SJ>::epsilon()), T(std::numeric_limits<T>::epsilon()));
-      auto phi = [&](T t) { return column<T>::Constant(1, static_cast<T>(eval_at(g, shifted<J>(point, t)))); };
-      const auto a = column<T>::Constant(1, static_cast<T>(analytic));
-      const auto found = numeric_derivative<T>(phi, std::abs(xj), x_eps, a, rtol, o);
-      report.entries.push_back(judge<T>(std::move(label) + suffix, analytic, found[0], rtol, o.atol, o.convergence));
-    };
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      auto by_first = [&]<std::size_t Ii>(std::integral_constant<std::size_t, Ii> i) {
-        constexpr auto name_i = std::tuple_element_t<Ii, P>::name;
-        if constexpr (is_free_in_v<E, name_i>) {
-          const auto dfi = d(f, var<name_i>);
-          if constexpr (Order == 1) {
-            compare(i, f, static_cast<double>(eval_at(dfi, point)), "df/d" + std::string(name_i.view()));
-          } else {
-            auto by_second = [&]<std::size_t Jj>(std::integral_constant<std::size_t, Jj> j) {
-              constexpr auto name_j = std::tuple_element_t<Jj, P>::name;
-              if constexpr (is_free_in_v<E, name_j>) {
-                const double analytic = static_cast<double>(eval_at(d(dfi, var<name_j>), point));
-                compare(j, dfi, analytic, "d2f/d" + std::string(name_i.view()) + " d" + std::string(name_j.view()));
-              }
-            };
-            (by_second(std::integral_constant<std::size_t, I>{}), ...);
+  static constexpr auto free = free_binding_positions<E, Bs...>();
+  constexpr std::size_t m = free.size();
+  if constexpr (m > 0) {
+    [&]<std::size_t... K>(std::index_sequence<K...>) {  // K: position among the free bindings
+      const auto by_grad = gradient(f, var<std::tuple_element_t<free[K], std::tuple<Bs...>>::name>...);
+      const auto by_hess = [&] {
+        if constexpr (Order == 2)
+          return hessian(f, var<std::tuple_element_t<free[K], std::tuple<Bs...>>::name>...);
+        else
+          return 0;
+      }();
+      // Each coordinate's resolution: its own type's epsilon, or T's if that is coarser.
+      constexpr T coordinate_eps[] = {
+          std::max(T(std::numeric_limits<bound_scalar_t<typename Bs::value_type>>::epsilon()),
+                   T(std::numeric_limits<T>::epsilon()))...};
+      constexpr std::string_view names[] = {Bs::name.view()...};
+      const Eigen::Index n = element_count(who, bindings);
+      for (Eigen::Index element = 0; element < n; ++element) {
+        const auto point =
+            std::apply([&](const auto&... b) { return std::tuple(element_binding(b, element)...); }, bindings);
+        using P = std::remove_cvref_t<decltype(point)>;
+        const std::string suffix = info::any_array ? "[" + std::to_string(element) + "]" : "";
+        const auto coordinate = std::apply(
+            [](const auto&... b) { return std::array<T, sizeof...(Bs)>{static_cast<T>(b.value)...}; }, point);
+        const auto gradient_at = [&](const P& p) {
+          return std::apply([&](const auto&... b) { return by_grad(b...); }, p);
+        };
+        // One entry: the derivative of value (f, or a first derivative of f) by the j-th
+        // binding. j is a run-time index, so that this, and value's evaluation inlined
+        // into it, is compiled once for all coordinates.
+        auto compare = [&](std::size_t j, const auto& value, double analytic, std::string label) {
+          auto phi = [&](T t) { return column<T>::Constant(1, static_cast<T>(value(shifted(point, j, t)))); };
+          const auto a = column<T>::Constant(1, static_cast<T>(analytic));
+          const auto found = numeric_derivative<T>(phi, std::abs(coordinate[j]), coordinate_eps[j], a, rtol, o);
+          report.entries.push_back(
+              judge<T>(std::move(label) + suffix, analytic, found[0], rtol, o.atol, o.convergence));
+        };
+        if constexpr (Order == 1) {
+          const auto g = gradient_at(point);
+          const auto f_at = [&](const P& p) { return eval_at(f, p); };
+          for (std::size_t k = 0; k < m; ++k)
+            compare(free[k], f_at, static_cast<double>(g.entries[k]), "df/d" + std::string(names[free[k]]));
+        } else {
+          const auto h = std::apply([&](const auto&... b) { return by_hess(b...); }, point);
+          for (std::size_t i = 0; i < m; ++i) {
+            const auto first_at = [&](const P& p) { return gradient_at(p).entries[i]; };
+            for (std::size_t k = 0; k < m; ++k)
+              compare(free[k], first_at, static_cast<double>(h.rows[i].entries[k]),
+                      "d2f/d" + std::string(names[free[i]]) + " d" + std::string(names[free[k]]));
           }
         }
-      };
-      (by_first(std::integral_constant<std::size_t, I>{}), ...);
+      }
     }
-    (std::index_sequence_for<Bs...>{});
+    (std::make_index_sequence<m>{});
   }
   return report;
 }
@@ -304,7 +350,15 @@ check_report check_callable(const std::string& title, Fn&& values,
   report.atol = o.atol;
   const T x_eps = std::numeric_limits<T>::epsilon();
   Eigen::Matrix<S, Eigen::Dynamic, 1> x = x0;
-  auto row_label = [&](Eigen::Index i) { return gradient ? std::string() : "[" + std::to_string(i) + "]"; };
+  // "g[j]" or "J[i][j]" (prefix "g.v" or "Jv" for directions), built by appending only:
+  // GCC 12 warns falsely (-Wrestrict) about "J" + std::string once this is inlined.
+  auto entry_label = [&](const char* gradient_prefix, const char* jacobian_prefix, Eigen::Index i, Eigen::Index j) {
+    std::string label = gradient ? gradient_prefix : jacobian_prefix;
+    if (!gradient)
+      label.append("[").append(std::to_string(i)).append("]");
+    label.append("[").append(std::to_string(j)).append("]");
+    return label;
+  };
   if (o.directions <= 0) {
     for (Eigen::Index j = 0; j < x0.size(); ++j) {
       auto phi = [&](T t) {
@@ -316,9 +370,8 @@ check_report check_callable(const std::string& title, Fn&& values,
       const column<T> a = jac.col(j).array();
       const auto found = numeric_derivative<T>(phi, std::abs(x0[j]), x_eps, a, rtol, o);
       for (Eigen::Index i = 0; i < a.size(); ++i)
-        report.entries.push_back(judge<T>((gradient ? "g" : "J" + row_label(i)) + "[" + std::to_string(j) + "]",
-                                          static_cast<double>(a[i]), found[static_cast<std::size_t>(i)], rtol, o.atol,
-                                          o.convergence));
+        report.entries.push_back(judge<T>(entry_label("g", "J", i, j), static_cast<double>(a[i]),
+                                          found[static_cast<std::size_t>(i)], rtol, o.atol, o.convergence));
     }
   } else {
     const T magnitude = x0.size() > 0 ? x0.cwiseAbs().maxCoeff() : T(0);
@@ -332,9 +385,8 @@ check_report check_callable(const std::string& title, Fn&& values,
       const column<T> a = (jac * v).array();
       const auto found = numeric_derivative<T>(phi, magnitude, x_eps, a, rtol, o);
       for (Eigen::Index i = 0; i < a.size(); ++i)
-        report.entries.push_back(judge<T>((gradient ? "g.v" : "Jv" + row_label(i)) + "[" + std::to_string(k) + "]",
-                                          static_cast<double>(a[i]), found[static_cast<std::size_t>(i)], rtol, o.atol,
-                                          o.convergence));
+        report.entries.push_back(judge<T>(entry_label("g.v", "Jv", i, Eigen::Index(k)), static_cast<double>(a[i]),
+                                          found[static_cast<std::size_t>(i)], rtol, o.atol, o.convergence));
     }
   }
   return report;
@@ -343,10 +395,10 @@ check_report check_callable(const std::string& title, Fn&& values,
 }  // namespace detail
 
 /// Checks every partial derivative of the leibniz expression `f` by a bound variable
-/// (`leibniz::d(f, x)`, evaluated) against finite differences of `f` itself. Bindings
-/// are scalars or Eigen arrays (every element is checked, entries `df/dx[i]`); a
-/// `check_options` may be passed among them. Bound variables that `f` does not use are
-/// ignored. Array sizes that differ throw std::invalid_argument.
+/// (`leibniz::gradient(f, x, ...)`, evaluated) against finite differences of `f`
+/// itself. Bindings are scalars or Eigen arrays (every element is checked, entries
+/// `df/dx[i]`); a `check_options` may be passed among them. Bound variables that `f`
+/// does not use are ignored. Array sizes that differ throw std::invalid_argument.
 ///
 ///     auto r = leibniz::check_gradient(sin(x) * y, x = 1.0, y = 2.0);
 ///     REQUIRE(r.ok());   std::cout << r;
@@ -360,8 +412,9 @@ template <class E, class... Args>
 }
 
 /// Checks every second partial derivative `d(f, x, y)` of the leibniz expression `f`
-/// against finite differences of its first derivatives `d(f, x)` along y (a second
-/// difference of f would lose half the digits to rounding; see docs/checker.md).
+/// (`leibniz::hessian(f, x, ...)`, evaluated) against finite differences of its first
+/// derivatives (`leibniz::gradient(f, x, ...)`) along y (a second difference of f would
+/// lose half the digits to rounding; see docs/checker.md).
 /// Bindings and options as for check_gradient; entries are named `d2f/dx dy`.
 ///
 ///     auto r = leibniz::check_hessian(exp(x * y), x = 0.5, y = 2.0);   // 4 entries
