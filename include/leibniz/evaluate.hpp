@@ -64,7 +64,8 @@ struct bound_names {};
 constexpr std::size_t name_position(std::string_view name, std::initializer_list<std::string_view> names) {
   std::size_t i = 0;
   for (std::string_view n : names) {
-    if (n == name) return i;
+    if (n == name)
+      return i;
     ++i;
   }
   return i;
@@ -73,7 +74,8 @@ constexpr std::size_t name_position(std::string_view name, std::initializer_list
 constexpr bool names_distinct(std::initializer_list<std::string_view> names) {
   for (auto a = names.begin(); a != names.end(); ++a)
     for (auto b = names.begin(); b != a; ++b)
-      if (*a == *b) return false;
+      if (*a == *b)
+        return false;
   return true;
 }
 
@@ -94,7 +96,9 @@ struct operands_bound;
 template <class... Ts, class Names>
 struct operands_bound<pack<Ts...>, Names> : std::bool_constant<all_of(variables_bound<Ts, Names>::value...)> {};
 template <class E, class Names>
-  requires requires { E::operands; }
+requires requires {
+  E::operands;
+}
 struct variables_bound<E, Names> : operands_bound<std::remove_cvref_t<decltype(E::operands)>, Names> {};
 
 template <class Names>

@@ -17,6 +17,14 @@
 
 #include "bench_gradients.hpp"
 
+// -DBENCH_ONLY_GRADIENT=k (1 to 7) compiles Bk's hand-fused alone and lists only that
+// kernel: its compile time measured by itself (docs/compile-time.md). Not for running.
+#ifdef BENCH_ONLY_GRADIENT
+#define BENCH_SECTION(k) (BENCH_ONLY_GRADIENT == (k))
+#else
+#define BENCH_SECTION(k) 1
+#endif
+
 namespace {
 
 using Eigen::ArrayXd;
@@ -36,13 +44,16 @@ void for_each_block(Index n, Body&& body) {
   for (Index start = 0; start < n; start += block) body(start, std::min(block, n - start));
 }
 
+#if BENCH_SECTION(1)
 // ------------------------------------------------------------------ B1
 // f = sin(x1) + x1*x2;  df/dx1 = cos(x1) + x2,  df/dx2 = x1.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b1_f(bench::inputs in, bench::outputs out) {
   const ArrayXd &x1 = in[0], &x2 = in[1];
   out[0] = x1.sin() + x1 * x2;
 }
+#endif
 
 void b1_fused(bench::inputs in, bench::outputs out) {
   const ArrayXd &x1 = in[0], &x2 = in[1];
@@ -50,6 +61,7 @@ void b1_fused(bench::inputs in, bench::outputs out) {
   out[1] = x1;
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b1_blocked(bench::inputs in, bench::outputs out) {
   // Nothing is shared: blocking only changes the traversal.
   for_each_block(in[0].size(), [&](Index s, Index m) {
@@ -59,13 +71,19 @@ void b1_blocked(bench::inputs in, bench::outputs out) {
     out[1].segment(s, m) = x1;
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(1)
+
+#if BENCH_SECTION(2)
 // ------------------------------------------------------------------ B2
 // f = (x + y)*z;  df/dx = z,  df/dy = z,  df/dz = x + y.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b2_f(bench::inputs in, bench::outputs out) {
   out[0] = (in[0] + in[1]) * in[2];
 }
+#endif
 
 void b2_fused(bench::inputs in, bench::outputs out) {
   out[0] = in[2];
@@ -73,6 +91,7 @@ void b2_fused(bench::inputs in, bench::outputs out) {
   out[2] = in[0] + in[1];
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b2_blocked(bench::inputs in, bench::outputs out) {
   for_each_block(in[0].size(), [&](Index s, Index m) {
     const auto z = in[2].segment(s, m);
@@ -81,16 +100,22 @@ void b2_blocked(bench::inputs in, bench::outputs out) {
     out[2].segment(s, m) = in[0].segment(s, m) + in[1].segment(s, m);
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(2)
+
+#if BENCH_SECTION(3)
 // ------------------------------------------------------------------ B3
 // u = w1*a1 + w2*a2 + b,  f = s = 1 / (1 + exp(-u)) (the sigmoid),  ds/du = s*(1 - s);
 // df/dw1 = s(1-s)*a1,  df/dw2 = s(1-s)*a2,  df/db = s(1-s).
 // Inputs: w1 w2 b a1 a2.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b3_f(bench::inputs in, bench::outputs out) {
   const ArrayXd &w1 = in[0], &w2 = in[1], &b = in[2], &a1 = in[3], &a2 = in[4];
   out[0] = 1.0 / (1.0 + (-(w1 * a1 + w2 * a2 + b)).exp());
 }
+#endif
 
 void b3_fused(bench::inputs in, bench::outputs out) {
   const ArrayXd &w1 = in[0], &w2 = in[1], &b = in[2], &a1 = in[3], &a2 = in[4];
@@ -102,6 +127,7 @@ void b3_fused(bench::inputs in, bench::outputs out) {
   out[2] = ds;
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b3_blocked(bench::inputs in, bench::outputs out) {
   block_array ds;
   for_each_block(in[0].size(), [&](Index s, Index m) {
@@ -114,15 +140,21 @@ void b3_blocked(bench::inputs in, bench::outputs out) {
     out[2].segment(s, m) = ds;
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(3)
+
+#if BENCH_SECTION(4)
 // ------------------------------------------------------------------ B4
 // r = y - x^2,  f = (1 - x)^2 + 100 r^2;
 // df/dx = -2(1 - x) - 400 x r,  df/dy = 200 r.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b4_f(bench::inputs in, bench::outputs out) {
   const ArrayXd &x = in[0], &y = in[1];
   out[0] = (1.0 - x).square() + 100.0 * (y - x.square()).square();
 }
+#endif
 
 void b4_fused(bench::inputs in, bench::outputs out) {
   const ArrayXd &x = in[0], &y = in[1];
@@ -130,6 +162,7 @@ void b4_fused(bench::inputs in, bench::outputs out) {
   out[1] = 200.0 * (y - x.square());
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b4_blocked(bench::inputs in, bench::outputs out) {
   block_array r;
   for_each_block(in[0].size(), [&](Index s, Index m) {
@@ -139,7 +172,11 @@ void b4_blocked(bench::inputs in, bench::outputs out) {
     out[1].segment(s, m) = 200.0 * r;
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(4)
+
+#if BENCH_SECTION(5)
 // ------------------------------------------------------------------ B5
 // f = x1*x2*...*x16;  df/dxi = the product of the other fifteen.
 
@@ -151,12 +188,14 @@ void product_except(bench::inputs in, ArrayXd& out, std::index_sequence<J...>) {
   out = (in[J < Skip ? J : J + 1] * ...);
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b5_f(bench::inputs in, bench::outputs out) {
   [&]<std::size_t... J>(std::index_sequence<J...>) {
     out[0] = (in[J] * ...);
   }
   (std::make_index_sequence<b5_n>{});
 }
+#endif
 
 void b5_fused(bench::inputs in, bench::outputs out) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -165,6 +204,7 @@ void b5_fused(bench::inputs in, bench::outputs out) {
   (std::make_index_sequence<b5_n>{});
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b5_blocked(bench::inputs in, bench::outputs out) {
   // prefix[i] = x1*...*xi (prefix[0] = 1); walking back, suffix = x(i+2)*...*x16 and
   // df/dx(i+1) = prefix[i] * suffix: 2*16 multiplications per point instead of 16*15.
@@ -180,17 +220,23 @@ void b5_blocked(bench::inputs in, bench::outputs out) {
     }
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(5)
+
+#if BENCH_SECTION(6)
 // ------------------------------------------------------------------ B6
 // u0 = x*y, u1 = sin u0, u2 = cos u1, u3 = exp u2, u4 = tanh u3, u5 = sin u4,
 // u6 = cos u5, u7 = exp u6, u8 = tanh u7;  f = u8 + x.
 // D = du8/du0 = (1 - u8^2) * u7 * (-sin u5) * cos u4 * (1 - u4^2) * u3 * (-sin u1) * cos u0
 // (the two minus signs cancel); df/dx = D*y + 1,  df/dy = D*x.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b6_f(bench::inputs in, bench::outputs out) {
   const ArrayXd &x = in[0], &y = in[1];
   out[0] = (x * y).sin().cos().exp().tanh().sin().cos().exp().tanh() + x;
 }
+#endif
 
 void b6_fused(bench::inputs in, bench::outputs out) {
   const ArrayXd &x = in[0], &y = in[1];
@@ -206,6 +252,7 @@ void b6_fused(bench::inputs in, bench::outputs out) {
   out[1] = d * x;
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b6_blocked(bench::inputs in, bench::outputs out) {
   block_array u0, u1, u3, u4, u5, u7, u8, d;
   for_each_block(in[0].size(), [&](Index s, Index m) {
@@ -222,7 +269,11 @@ void b6_blocked(bench::inputs in, bench::outputs out) {
     out[1].segment(s, m) = d * x;
   });
 }
+#endif
 
+#endif  // BENCH_SECTION(6)
+
+#if BENCH_SECTION(7)
 // ------------------------------------------------------------------ B7
 // h1 = w1*x + b1, z1 = relu h1, h2 = w2*x + b2, z2 = relu h2,
 // r = v1*z1 + v2*z2 + c - t, L = r^2;  with g = dL/dr = 2r and relu'(h) = [h > 0]
@@ -230,11 +281,13 @@ void b6_blocked(bench::inputs in, bench::outputs out) {
 // dL/db2 = g v2 [h2>0],  dL/dv1 = g z1,  dL/dv2 = g z2,  dL/dc = g.
 // Inputs: w1 b1 w2 b2 v1 v2 c x t; outputs: w1 b1 w2 b2 v1 v2 c.
 
+#ifndef BENCH_ONLY_GRADIENT
 void b7_f(bench::inputs in, bench::outputs out) {
   const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5], &c = in[6], &x = in[7],
                 &t = in[8];
   out[0] = (v1 * (w1 * x + b1).max(0.0) + v2 * (w2 * x + b2).max(0.0) + c - t).square();
 }
+#endif
 
 void b7_fused(bench::inputs in, bench::outputs out) {
   const ArrayXd &w1 = in[0], &b1 = in[1], &w2 = in[2], &b2 = in[3], &v1 = in[4], &v2 = in[5], &c = in[6], &x = in[7],
@@ -251,6 +304,7 @@ void b7_fused(bench::inputs in, bench::outputs out) {
   out[6] = g;
 }
 
+#ifndef BENCH_ONLY_GRADIENT
 void b7_blocked(bench::inputs in, bench::outputs out) {
   block_array h1, h2, g, g1, g2;
   for_each_block(in[0].size(), [&](Index s, Index m) {
@@ -271,17 +325,76 @@ void b7_blocked(bench::inputs in, bench::outputs out) {
     out[6].segment(s, m) = g;
   });
 }
+#endif
+
+#endif  // BENCH_SECTION(7)
 
 }  // namespace
 
 std::vector<bench::kernel> bench::hand_kernels() {
-  return {
-      {"B1", "f-only", b1_f}, {"B1", "hand-fused", b1_fused}, {"B1", "hand-blocked", b1_blocked},
-      {"B2", "f-only", b2_f}, {"B2", "hand-fused", b2_fused}, {"B2", "hand-blocked", b2_blocked},
-      {"B3", "f-only", b3_f}, {"B3", "hand-fused", b3_fused}, {"B3", "hand-blocked", b3_blocked},
-      {"B4", "f-only", b4_f}, {"B4", "hand-fused", b4_fused}, {"B4", "hand-blocked", b4_blocked},
-      {"B5", "f-only", b5_f}, {"B5", "hand-fused", b5_fused}, {"B5", "hand-blocked", b5_blocked},
-      {"B6", "f-only", b6_f}, {"B6", "hand-fused", b6_fused}, {"B6", "hand-blocked", b6_blocked},
-      {"B7", "f-only", b7_f}, {"B7", "hand-fused", b7_fused}, {"B7", "hand-blocked", b7_blocked},
-  };
+  std::vector<bench::kernel> kernels;
+#if BENCH_SECTION(1)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B1", "f-only", b1_f});
+#endif
+  kernels.push_back({"B1", "hand-fused", b1_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B1", "hand-blocked", b1_blocked});
+#endif
+#endif
+#if BENCH_SECTION(2)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B2", "f-only", b2_f});
+#endif
+  kernels.push_back({"B2", "hand-fused", b2_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B2", "hand-blocked", b2_blocked});
+#endif
+#endif
+#if BENCH_SECTION(3)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B3", "f-only", b3_f});
+#endif
+  kernels.push_back({"B3", "hand-fused", b3_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B3", "hand-blocked", b3_blocked});
+#endif
+#endif
+#if BENCH_SECTION(4)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B4", "f-only", b4_f});
+#endif
+  kernels.push_back({"B4", "hand-fused", b4_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B4", "hand-blocked", b4_blocked});
+#endif
+#endif
+#if BENCH_SECTION(5)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B5", "f-only", b5_f});
+#endif
+  kernels.push_back({"B5", "hand-fused", b5_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B5", "hand-blocked", b5_blocked});
+#endif
+#endif
+#if BENCH_SECTION(6)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B6", "f-only", b6_f});
+#endif
+  kernels.push_back({"B6", "hand-fused", b6_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B6", "hand-blocked", b6_blocked});
+#endif
+#endif
+#if BENCH_SECTION(7)
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B7", "f-only", b7_f});
+#endif
+  kernels.push_back({"B7", "hand-fused", b7_fused});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B7", "hand-blocked", b7_blocked});
+#endif
+#endif
+  return kernels;
 }

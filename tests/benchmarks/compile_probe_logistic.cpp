@@ -28,7 +28,9 @@ template <std::size_t N>
 struct name_text {
   char data[N]{};
 };
-constexpr std::size_t digits(std::size_t i) { return i < 10 ? 1 : i < 100 ? 2 : 3; }
+constexpr std::size_t digits(std::size_t i) {
+  return i < 10 ? 1 : i < 100 ? 2 : 3;
+}
 template <char P, std::size_t I>
 constexpr auto make_name() {
   name_text<digits(I) + 2> text;
@@ -58,8 +60,8 @@ constexpr auto loss = softplus(-t * margin(std::make_index_sequence<features>{})
 template <std::size_t... I>
 void gradient_into(Eigen::ArrayXd* g, const double* weights, double bias, const Eigen::ArrayXd* data,
                    const Eigen::ArrayXd& label, std::index_sequence<I...>) {
-  leibniz::tie(g[I]..., g[features]) = leibniz::gradient(loss, w<I + 1>..., b)(
-      w<I + 1> = weights[I]..., b = bias, a<I + 1> = data[I]..., t = label);
+  leibniz::tie(g[I]..., g[features]) =
+      leibniz::gradient(loss, w<I + 1>..., b)(w<I + 1> = weights[I]..., b = bias, a<I + 1> = data[I]..., t = label);
 }
 
 int main() {

@@ -61,4 +61,6 @@ int run(std::index_sequence<I...>) {  // I = 0 .. 9
 #endif
 }
 
-int main() { return run(std::make_index_sequence<variables>{}); }
+int main() {
+  return run(std::make_index_sequence<variables>{});
+}
