@@ -90,6 +90,8 @@ struct derivative_set {
         // Every variable of every entry bound once (the errors name it); then evaluate.
         if constexpr (!(detail::check_bindings<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>() && ...))
           return typename Shape::template values<double>{};
+        else if constexpr ((detail::has_matrix_v<Es> || ...))
+          return detail::matrix_backend<Shape>::evaluate_set(*this, bindings..., ps...);
         else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
           return detail::array_backend_of<Bs...>::evaluate_set(*this, bindings..., ps...);
         else
@@ -99,9 +101,9 @@ struct derivative_set {
   }
 
   /// The expression of df/dx (gradients only), runtime constants put back in.
-  template <fixed_string Name>
-  requires detail::is_gradient_shape_v<Shape>
-  constexpr auto operator[](variable<Name>) const {
+  template <class V>
+  requires(detail::is_gradient_shape_v<Shape>&& Variable<V>) constexpr auto operator[](const V&) const {
+    constexpr auto Name = V::name;
     return []<class... Vs>(detail::gradient_shape<Vs...>*, const Params& p) {
       constexpr std::size_t i = detail::index_of_variable<Name, Vs...>();
       return detail::substitute_parameters(detail::element_t<i, detail::pack<Es...>>{}, p);

@@ -13,6 +13,7 @@
 #include "dag.hpp"
 #include "inspect.hpp"
 #include "parameters.hpp"
+#include "shape.hpp"
 #include "variable.hpp"
 #include "config.hpp"
 
@@ -90,6 +91,9 @@ template <class E, class Names>
 struct variables_bound : std::true_type {};
 template <fixed_string Name, fixed_string... Names>
 struct variables_bound<variable<Name>, bound_names<Names...>>
+    : std::bool_constant<(name_position(Name.view(), {Names.view()...}) < sizeof...(Names))> {};
+template <fixed_string Name, int Rows, int Cols, fixed_string... Names>
+struct variables_bound<matrix_variable<Name, Rows, Cols>, bound_names<Names...>>
     : std::bool_constant<(name_position(Name.view(), {Names.view()...}) < sizeof...(Names))> {};
 template <class Operands, class Names>
 struct operands_bound;
@@ -190,6 +194,16 @@ struct array_backend {
   static constexpr bool is_array = false;
 };
 
+/// The matrix back end (matrix/evaluate.hpp): evaluates expressions and derivative sets
+/// with vectors and matrices in them, one node per matrix, by Eigen's GEMM.
+///
+///     template <class Anything> struct matrix_backend {
+///       static auto evaluate(const E& f, const Bs&... bindings);          // f(W = w, ...)
+///       static auto evaluate_set(const Set& set, const Bs&... bindings);  // G(W = w, ...)
+///     };
+template <class Anything>
+struct matrix_backend;
+
 /// Whether a bound value holds many points (an array) rather than one number.
 template <class T>
 inline constexpr bool is_array_v = array_backend<T>::is_array;
@@ -217,6 +231,8 @@ template <class E, class... Bs>
   if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
     if constexpr (!detail::check_bindings<E, Bs...>())
       return 0.0;  // after the message above, without a cascade of further errors
+    else if constexpr (detail::has_matrix_v<E>)
+      return detail::matrix_backend<E>::evaluate(f, bindings...);
     else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
       return detail::array_backend_of<Bs...>::evaluate(f, bindings...);
     else

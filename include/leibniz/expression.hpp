@@ -14,7 +14,18 @@ LEIBNIZ_HEADER_BEGIN
 namespace leibniz {
 
 /// The kinds of node an expression is built from. Every node type names its kind.
-enum class node_kind { constant, named_constant, runtime_constant, variable, unary, binary, power, sum, product };
+enum class node_kind {
+  constant,
+  named_constant,
+  runtime_constant,
+  variable,
+  unary,
+  binary,
+  power,
+  sum,
+  product,
+  matrix  // a linear-algebra node: matrix product, transpose, reduction (matrix/nodes.hpp)
+};
 
 /// Base of every node (CRTP): gives each expression its call operator, so that
 /// `f(x = 1.0, y = 2.0)` evaluates `f`. Empty, so expressions without runtime
@@ -36,15 +47,20 @@ concept Expression = std::derived_from<std::remove_cvref_t<T>, node<std::remove_
 
 template <fixed_string Name>
 struct variable;
+template <fixed_string Name, int Rows, int Cols>
+struct matrix_variable;
 
 namespace detail {
 template <class T>
 inline constexpr bool is_variable_v = false;
 template <fixed_string Name>
 inline constexpr bool is_variable_v<variable<Name>> = true;
+template <fixed_string Name, int Rows, int Cols>
+inline constexpr bool is_variable_v<matrix_variable<Name, Rows, Cols>> = true;
 }  // namespace detail
 
-/// A variable `leibniz::var<"name">`: what `d` differentiates by and what `x = v` binds.
+/// A variable `leibniz::var<"name">`, `leibniz::vec<"name">` or `leibniz::mat<"name">`:
+/// what `d` differentiates by and what `x = v` binds.
 ///
 ///     static_assert(leibniz::Variable<decltype(leibniz::var<"x">)>);
 template <class T>

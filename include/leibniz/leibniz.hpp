@@ -10,3 +10,4 @@
 #include "check.hpp"
 #include "core.hpp"
 #include "eigen.hpp"
+#include "matrix.hpp"

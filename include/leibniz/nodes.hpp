@@ -245,7 +245,7 @@ inline constexpr bool is_call_of_v<Op, unary<Op, X>> = true;
 /// A flattened sum of two or more terms in canonical order (see simplify.hpp).
 /// Each term's partial is 1: a sum passes its gradient on unchanged.
 template <class... Ts>
-struct sum : node<sum<Ts...>> {
+struct add : node<add<Ts...>> {
   static constexpr node_kind kind = node_kind::sum;
   static constexpr bool is_static = (Ts::is_static && ...);
   static constexpr std::uint64_t hash = [] {
@@ -258,13 +258,13 @@ struct sum : node<sum<Ts...>> {
   static constexpr bool depends_on = (Ts::template depends_on<Name> || ...);
 
   [[no_unique_address]] detail::pack<Ts...> operands;  // the terms
-  constexpr sum() = default;
-  constexpr explicit sum(const detail::pack<Ts...>& t) : operands(t) {}
+  constexpr add() = default;
+  constexpr explicit add(const detail::pack<Ts...>& t) : operands(t) {}
 
   static constexpr auto rebuild(const auto&... terms) { return detail::make_sum(terms...); }
 
   template <std::size_t K>
-  static constexpr auto partial(const sum&) {
+  static constexpr auto partial(const add&) {
     return constant<1>{};
   }
   template <class V>

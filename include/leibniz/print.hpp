@@ -260,9 +260,17 @@ printed print_product(const pack<Fs...>& factors) {
   return finish_product<Style>(std::move(numerator), std::move(denominator), number, denominator_number, negative);
 }
 
+/// How a node that the switch below does not know prints itself (matrix/print.hpp
+/// specialises it for matrix products, transposes, reductions and hadamard products):
+/// `static printed print<Style>(const E&)`.
+template <class E>
+struct node_printer;
+
 template <class Style, class E>
 printed print(const E& e) {
-  if constexpr (E::kind == node_kind::constant) {
+  if constexpr (requires { node_printer<E>::template print<Style>(e); }) {
+    return node_printer<E>::template print<Style>(e);
+  } else if constexpr (E::kind == node_kind::constant) {
     constexpr rational r = E::value;
     return {Style::rational(r.num < 0 ? -r.num : r.num, r.den), r.den == 1 ? atom_level : product_level, r.num < 0, -1};
   } else if constexpr (E::kind == node_kind::named_constant) {

@@ -18,6 +18,7 @@
 #include "dag.hpp"
 #include "derivative.hpp"
 #include "expression.hpp"
+#include "shape.hpp"
 #include "config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
@@ -78,6 +79,21 @@ constexpr auto local_partial() {
   return E::template partial<K>(E{});
 }
 
+/// The share of the adjoint of operand K that comes through node E, whose adjoint is G:
+/// the node's own vector-Jacobian rule where it has one (matrix products, transposes,
+/// reductions: matrix/nodes.hpp); otherwise, for a node that acts entry by entry, G
+/// times the local partial, summed back over the axes along which the operand was
+/// broadcast (a scalar added to a matrix gets the sum of the matrix's adjoint).
+template <class E, std::size_t K, class G>
+constexpr auto vjp_term(const G& g) {
+  if constexpr (requires { E::template vjp<K>(E{}, g); })
+    return E::template vjp<K>(E{}, g);
+  else if constexpr (!has_matrix_v<E>)
+    return make_product(g, local_partial<E, K>());
+  else
+    return reduce_to<shape_v<element_t<K, children_t<E>>>>(make_product(g, local_partial<E, K>()));
+}
+
 /// The adjoints df/dnode of every node of the schedule S whose output is slot Out.
 template <class S, std::size_t Out>
 struct reverse_sweep {
@@ -113,8 +129,8 @@ struct reverse_sweep {
         return constant<0>{};
       } else {
         return [&]<std::size_t... J>(std::index_sequence<J...>) {
-          return make_sum(make_product(decltype(adjoint<in[J].parent>()){},
-                                       local_partial<element_t<in[J].parent, nodes>, in[J].position>())...);
+          return make_sum(
+              vjp_term<element_t<in[J].parent, nodes>, in[J].position>(decltype(adjoint<in[J].parent>()){})...);
         }
         (std::make_index_sequence<in.size()>{});
       }
@@ -128,10 +144,18 @@ constexpr auto reverse_partial() {
   using sched = schedule_for_t<F>;
   using S = typename sched::schedule_type;
   constexpr std::size_t slot = slot_of<V>(static_cast<S*>(nullptr));
-  if constexpr (slot == S::size)
+  static_assert(shape_v<F>.scalar,
+                "leibniz: d(f, x) and gradient(f, x, ...) take a scalar f, but f is a vector or matrix: reduce it to "
+                "a scalar (sum, mean, squared_norm, dot, ...) or take jacobian(f, x)");
+  if constexpr (slot == S::size) {
     return constant<0>{};
-  else
-    return decltype(reverse_sweep<S, sched::outputs[0]>::template adjoint<slot>()){};
+  } else {
+    using adjoint = decltype(reverse_sweep<S, sched::outputs[0]>::template adjoint<slot>());
+    if constexpr (!has_matrix_v<F>)
+      return adjoint{};
+    else  // shaped like the variable: an adjoint broadcast to it is filled out
+      return expand_to_like(reduce_to<shape_v<V>>(adjoint{}), V{});
+  }
 }
 
 template <class Mode, class F, class V>

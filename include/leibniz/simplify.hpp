@@ -48,7 +48,7 @@ namespace leibniz::detail {
 template <class T>
 inline constexpr bool is_sum_v = false;
 template <class... Ts>
-inline constexpr bool is_sum_v<sum<Ts...>> = true;
+inline constexpr bool is_sum_v<add<Ts...>> = true;
 
 template <class T>
 inline constexpr bool is_product_v = false;
@@ -330,7 +330,7 @@ constexpr auto build_sum(const pack<Ts...>& terms) {
   else if constexpr (sizeof...(Ts) == 1)
     return get<0>(terms);
   else
-    return sum<Ts...>(terms);
+    return add<Ts...>(terms);
 }
 
 /// Canonical sum of flattened terms.
@@ -374,9 +374,9 @@ constexpr auto make_sum(const A& a, const B& b) {
     return a;
   else if constexpr (sum_needs_no_plan<A, B>()) {
     if constexpr (monomial_t<A>::hash < monomial_t<B>::hash)
-      return sum<A, B>(make_pack(a, b));
+      return add<A, B>(make_pack(a, b));
     else
-      return sum<B, A>(make_pack(b, a));
+      return add<B, A>(make_pack(b, a));
   } else {
     return canonical_sum(concat(sum_terms(a), sum_terms(b)));
   }
@@ -417,10 +417,13 @@ constexpr bool needs_another_pass() {
   return false;
 }
 
+/// Whether the factors P are one sum of scalars: a rational times it is distributed.
+/// A sum of vectors or matrices is not, so that its factor can move out of a matrix
+/// product: 2 A^T (A w - y).
 template <class P>
 constexpr bool is_single_sum() {
   if constexpr (P::size == 1)
-    return is_sum_v<element_t<0, P>>;
+    return is_sum_v<element_t<0, P>> && shape_v<element_t<0, P>>.scalar;
   else
     return false;
 }

@@ -61,7 +61,8 @@ struct variable : node<variable<Name>> {
     static_assert(
         detail::is_bindable_v<T> || !requires(const T& t) { t.array(); },
         "leibniz: a variable takes a number or an Eigen array of points; bind an Eigen vector "
-        "or matrix as an array: `x = v.array()`");
+        "or matrix as an array: `x = v.array()`, or, for linear algebra, declare it "
+        "leibniz::vec<\"name\"> or leibniz::mat<\"name\">");
     static_assert(
         detail::is_bindable_v<T> || requires(const T& t) { t.array(); },
         "leibniz: a variable is bound to a number (float, double, long double or an integer) or an "

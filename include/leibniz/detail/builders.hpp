@@ -5,6 +5,7 @@
 // file that defines them.
 #pragma once
 
+#include "../shape.hpp"
 #include "../config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
@@ -25,6 +26,17 @@ constexpr auto make_unary(const A& a);
 template <class Op, class A, class B>
 constexpr auto make_binary(const A& a, const B& b);
 
+// Matrix calculus (matrix/nodes.hpp).
+template <class A, class B>
+constexpr auto make_matmul(const A& a, const B& b);
+template <class A>
+constexpr auto make_transpose(const A& a);
+template <class Op, class A>
+constexpr auto make_reduction(const A& a);
+template <class A, class Like>
+constexpr auto expand_to_like(const A& a, const Like& like);
+template <shape Target, class X>
+constexpr auto reduce_to(const X& x);
 }  // namespace leibniz::detail
 
 LEIBNIZ_HEADER_END

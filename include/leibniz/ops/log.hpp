@@ -54,7 +54,7 @@ namespace detail {
 template <class A>
 inline constexpr bool is_one_plus_exp_v = false;
 template <class X>
-inline constexpr bool is_one_plus_exp_v<sum<constant<1>, unary<exp_op, X>>> = true;
+inline constexpr bool is_one_plus_exp_v<add<constant<1>, unary<exp_op, X>>> = true;
 }  // namespace detail
 
 template <class A>

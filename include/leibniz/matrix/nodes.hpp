@@ -1,0 +1,300 @@
+// leibniz/matrix/nodes.hpp — the linear-algebra nodes: A * B, transpose, reductions.
+//
+// Each states, as the scalar nodes do (nodes.hpp), its operands, its shape, how to
+// rebuild it, and its vector-Jacobian rule `vjp<K>(e, g)`: given the adjoint g of the
+// node (df/dnode, shaped like the node or broadcast to it), the adjoint of operand K.
+// The rules are matrix calculus: for Z = A * B, adj(A) = adj(Z) * B^T and
+// adj(B) = A^T * adj(Z); for a sum of entries every entry gets the adjoint.
+//
+// Entrywise functions, `+`, hadamard products and powers of vectors and matrices are the
+// ordinary scalar nodes (nodes.hpp): their shape is their operands' broadcast shape
+// (shape.hpp), and reverse.hpp reduces their adjoints back to a broadcast operand's shape.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "../constant.hpp"
+#include "../detail/builders.hpp"
+#include "../detail/pack.hpp"
+#include "../expression.hpp"
+#include "../shape.hpp"
+#include "../simplify.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
+
+namespace leibniz {
+
+// The reductions that adjoints are summed back with (matrix/reductions.hpp).
+struct entries_sum_op;
+struct column_sums_op;
+struct row_sums_op;
+
+namespace detail {
+template <class E>
+inline constexpr bool is_scalar_shaped_v = shape_v<E>.scalar;
+
+/// The scalar factors of a product (its coefficient, scalar variables, ...), multiplied.
+template <class E>
+constexpr auto scalar_part(const E& e) {
+  if constexpr (is_product_v<E>)
+    return unpack(e.operands, [](const auto&... f) {
+      return make_product([](const auto& x) {
+        if constexpr (is_scalar_shaped_v<std::remove_cvref_t<decltype(x)>>)
+          return x;
+        else
+          return constant<1>{};
+      }(f)...);
+    });
+  else if constexpr (is_scalar_shaped_v<E>)
+    return e;
+  else
+    return constant<1>{};
+}
+/// The vector or matrix factors of a product (one, or several multiplied entrywise).
+template <class E>
+constexpr auto matrix_part(const E& e) {
+  if constexpr (is_product_v<E>)
+    return unpack(e.operands, [](const auto&... f) {
+      return make_product([](const auto& x) {
+        if constexpr (is_scalar_shaped_v<std::remove_cvref_t<decltype(x)>>)
+          return constant<1>{};
+        else
+          return x;
+      }(f)...);
+    });
+  else if constexpr (is_scalar_shaped_v<E>)
+    return constant<1>{};
+  else
+    return e;
+}
+template <class E>
+constexpr bool compute_has_scalar_factor() {
+  using S = decltype(scalar_part(std::declval<const E&>()));
+  if constexpr (is_rational_v<S>)
+    return !S::value.is_one();
+  else
+    return true;
+}
+template <class E>
+inline constexpr bool has_scalar_factor_v = compute_has_scalar_factor<E>();
+}  // namespace detail
+
+/// `A * B`, the matrix product: a node of its own, never reordered. A row vector times a
+/// column vector is a scalar. Evaluated by Eigen's GEMM, transposes folded into it.
+template <class A, class B>
+struct matrix_product : node<matrix_product<A, B>> {
+  static constexpr node_kind kind = node_kind::matrix;
+  static constexpr std::string_view name = "*";
+  static constexpr bool is_static = A::is_static && B::is_static;
+  static constexpr shape static_shape = detail::matrix_shape(detail::shape_v<A>.rows, detail::shape_v<B>.cols);
+  static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 10, A::hash), B::hash);
+  static constexpr std::size_t tree_size = 1 + A::tree_size + B::tree_size;
+  template <fixed_string Name>
+  static constexpr bool depends_on = A::template depends_on<Name> || B::template depends_on<Name>;
+
+  [[no_unique_address]] detail::pack<A, B> operands;
+  constexpr matrix_product() = default;
+  constexpr matrix_product(const A& a, const B& b) : operands(a, b) {}
+  [[nodiscard]] constexpr decltype(auto) lhs() const { return detail::get<0>(operands); }
+  [[nodiscard]] constexpr decltype(auto) rhs() const { return detail::get<1>(operands); }
+
+  static constexpr auto rebuild(const auto& a, const auto& b) { return detail::make_matmul(a, b); }
+
+  /// adj(A) = g * B^T, adj(B) = A^T * g.
+  template <std::size_t K, class G>
+  static constexpr auto vjp(const matrix_product& e, const G& g) {
+    const auto full = detail::expand_to_like(g, e);  // a broadcast adjoint, filled out
+    if constexpr (K == 0)
+      return detail::make_matmul(full, detail::make_transpose(e.rhs()));
+    else
+      return detail::make_matmul(detail::make_transpose(e.lhs()), full);
+  }
+};
+
+/// `transpose(A)`, written A^T: rows and columns swapped. Inside a matrix product it is
+/// folded into the GEMM, never materialised.
+template <class A>
+struct transposed : node<transposed<A>> {
+  static constexpr node_kind kind = node_kind::matrix;
+  static constexpr std::string_view name = "transpose";
+  static constexpr bool is_static = A::is_static;
+  static constexpr shape static_shape = detail::shape_v<A>.transposed();
+  static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_seed + 11, A::hash);
+  static constexpr std::size_t tree_size = 1 + A::tree_size;
+  template <fixed_string Name>
+  static constexpr bool depends_on = A::template depends_on<Name>;
+
+  [[no_unique_address]] detail::pack<A> operands;
+  constexpr transposed() = default;
+  constexpr explicit transposed(const A& a) : operands(a) {}
+  [[nodiscard]] constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
+
+  static constexpr auto rebuild(const auto& a) { return detail::make_transpose(a); }
+
+  template <std::size_t K, class G>
+  static constexpr auto vjp(const transposed&, const G& g) {
+    return detail::make_transpose(g);
+  }
+};
+
+/// `Op(A)`: a reduction or a shape-changing function of one vector or matrix, its
+/// meaning in the op struct (matrix/reductions.hpp): `sum`, `mean`, `colwise_sum`,
+/// `rowwise_sum`, `trace`, `squared_norm`.
+template <class Op, class A>
+struct reduction : node<reduction<Op, A>> {
+  static constexpr node_kind kind = node_kind::matrix;
+  using op = Op;
+  static constexpr std::string_view name = Op::name;
+  static constexpr bool is_static = A::is_static;
+  static constexpr shape static_shape = Op::shape_of(detail::shape_v<A>);
+  static constexpr std::uint64_t hash =
+      detail::hash_mix(detail::hash_text(detail::hash_seed + 12, Op::name.data(), Op::name.size()), A::hash);
+  static constexpr std::size_t tree_size = 1 + A::tree_size;
+  template <fixed_string Name>
+  static constexpr bool depends_on = A::template depends_on<Name>;
+
+  [[no_unique_address]] detail::pack<A> operands;
+  constexpr reduction() = default;
+  constexpr explicit reduction(const A& a) : operands(a) {}
+  [[nodiscard]] constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
+
+  static constexpr auto rebuild(const auto& a) { return detail::make_reduction<Op>(a); }
+
+  template <std::size_t K, class G>
+  static constexpr auto vjp(const reduction& e, const G& g) {
+    return Op::vjp(e.arg(), g);
+  }
+};
+
+/// `fill(x, like)`: x (a scalar, or a vector to repeat) broadcast to the shape of `like`.
+/// Where an adjoint that is one number for every entry meets a matrix product, which
+/// needs it as a matrix (the gradient of sum(W * X) by W is fill(1, W * X) * X^T).
+template <class A, class Like>
+struct filled : node<filled<A, Like>> {
+  static constexpr node_kind kind = node_kind::matrix;
+  static constexpr std::string_view name = "fill";
+  static constexpr bool is_static = A::is_static && Like::is_static;
+  static constexpr shape static_shape = detail::shape_v<Like>;
+  static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 13, A::hash), Like::hash);
+  static constexpr std::size_t tree_size = 1 + A::tree_size + Like::tree_size;
+  template <fixed_string Name>
+  static constexpr bool depends_on = A::template depends_on<Name>;  // like gives only sizes
+
+  [[no_unique_address]] detail::pack<A, Like> operands;
+  constexpr filled() = default;
+  constexpr filled(const A& a, const Like& like) : operands(a, like) {}
+  [[nodiscard]] constexpr decltype(auto) arg() const { return detail::get<0>(operands); }
+
+  static constexpr auto rebuild(const auto& a, const auto& like) { return detail::expand_to_like(a, like); }
+
+  template <std::size_t K, class G>
+  static constexpr auto vjp(const filled&, const G& g) {
+    if constexpr (K == 0)
+      return detail::reduce_to<detail::shape_v<A>>(g);
+    else
+      return constant<0>{};
+  }
+};
+
+namespace detail {
+
+template <class E>
+inline constexpr bool is_transposed_v = false;
+template <class A>
+inline constexpr bool is_transposed_v<transposed<A>> = true;
+template <class E>
+inline constexpr bool is_matrix_product_v = false;
+template <class A, class B>
+inline constexpr bool is_matrix_product_v<matrix_product<A, B>> = true;
+template <class E>
+inline constexpr bool is_reduction_v = false;
+template <class Op, class A>
+inline constexpr bool is_reduction_v<reduction<Op, A>> = true;
+template <class E>
+inline constexpr bool is_filled_v = false;
+template <class A, class Like>
+inline constexpr bool is_filled_v<filled<A, Like>> = true;
+
+/// a broadcast to the shape of like where it is not that shape already.
+template <class A, class Like>
+constexpr auto expand_to_like(const A& a, const Like& like) {
+  constexpr shape s = shape_v<A>, target = shape_v<Like>;
+  if constexpr (s.scalar == target.scalar && (s.rows == 1) == (target.rows == 1) && (s.cols == 1) == (target.cols == 1))
+    return a;
+  else
+    return filled<A, Like>(a, like);
+}
+
+/// An adjoint x, which may be broadcast along axes where the operand it belongs to has a
+/// single row or column (or is a scalar), summed back to that operand's shape.
+template <shape Target, class X>
+constexpr auto reduce_to(const X& x) {
+  constexpr shape s = shape_v<X>;
+  if constexpr (s.scalar || Target == s) {
+    return x;
+  } else if constexpr (Target.scalar) {
+    return make_reduction<entries_sum_op>(x);
+  } else if constexpr (Target.cols == 1 && s.cols != 1) {
+    return reduce_to<Target>(make_reduction<row_sums_op>(x));
+  } else if constexpr (Target.rows == 1 && s.rows != 1) {
+    return reduce_to<Target>(make_reduction<column_sums_op>(x));
+  } else {
+    return x;
+  }
+}
+
+template <class A, class B>
+constexpr auto make_matmul(const A& a, const B& b) {
+  constexpr shape sa = shape_v<A>, sb = shape_v<B>;
+  if constexpr (sa.scalar || sb.scalar) {  // a scalar scales
+    return make_product(a, b);
+  } else {
+    constexpr bool fits = sa.cols == dynamic_size || sb.rows == dynamic_size || sa.cols == sb.rows;
+    static_assert(fits || sizes_do_not_fit<matrix_product_tag, sa.rows, sa.cols, sb.rows, sb.cols>::value,
+                  "leibniz: matrix product A * B: the columns of A and the rows of B differ (the compiler shows "
+                  "both shapes in sizes_do_not_fit<matrix_product_tag, rows A, cols A, rows B, cols B>)");
+    if constexpr (!fits)
+      return constant<0>{};  // after the message above, without a cascade of further errors
+    else if constexpr (is_rational_v<A> || is_rational_v<B>)
+      return make_product(a, b);
+    else if constexpr (has_scalar_factor_v<A> || has_scalar_factor_v<B>)  // 2 A * B = 2 (A * B)
+      return make_product(scalar_part(a), scalar_part(b), make_matmul(matrix_part(a), matrix_part(b)));
+    else
+      return matrix_product<A, B>(a, b);
+  }
+}
+
+template <class A>
+constexpr auto make_transpose(const A& a) {
+  if constexpr (shape_v<A>.scalar)
+    return a;
+  else if constexpr (is_transposed_v<A>)  // (A^T)^T = A
+    return a.arg();
+  else if constexpr (is_product_v<A>)  // (2 A)^T = 2 A^T, and entrywise products factor by factor
+    return unpack(a.operands, [](const auto&... f) { return make_product(make_transpose(f)...); });
+  else if constexpr (is_sum_v<A>)  // (A + B)^T = A^T + B^T
+    return unpack(a.operands, [](const auto&... t) { return make_sum(make_transpose(t)...); });
+  else if constexpr (is_matrix_product_v<A>)  // (A B)^T = B^T A^T: transposes sit on the operands
+    return make_matmul(make_transpose(a.rhs()), make_transpose(a.lhs()));
+  else
+    return transposed<A>(a);
+}
+
+template <class Op, class A>
+constexpr auto make_reduction(const A& a) {
+  if constexpr (shape_v<A>.scalar && requires { Op::of_scalar(a); })
+    return Op::of_scalar(a);
+  else if constexpr (requires { Op::rewrite(a); })
+    return Op::rewrite(a);
+  else
+    return reduction<Op, A>(a);
+}
+
+}  // namespace detail
+
+}  // namespace leibniz
+
+LEIBNIZ_HEADER_END

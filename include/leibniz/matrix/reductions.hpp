@@ -1,0 +1,281 @@
+// leibniz/matrix/reductions.hpp — sum, mean, colwise_sum, rowwise_sum, trace,
+// squared_norm, softmax, log_sum_exp: each op states its name, its shape, its value and
+// its adjoint rule once.
+//
+// An op for `reduction<Op, A>` (matrix/nodes.hpp) gives
+//   name                   how it prints;
+//   shape_of(shape of A)   the shape of the result;
+//   evaluate(a)            its value from A's value (an Eigen matrix);
+//   vjp(a, g)              the adjoint of A from the result's adjoint g (g may be a
+//                          scalar or a vector broadcast along the reduced axis);
+//   of_scalar(a)           (optional) its value when A is a scalar, so no node is made.
+#pragma once
+
+#include <string_view>
+
+#include <Eigen/Core>
+
+#include "../constant.hpp"
+#include "../expression.hpp"
+#include "../operators.hpp"
+#include "../shape.hpp"
+#include "../simplify.hpp"
+#include "nodes.hpp"
+#include "../config.hpp"
+
+LEIBNIZ_HEADER_BEGIN
+
+namespace leibniz {
+
+/// The sum of all entries: a scalar; every entry's adjoint is the result's.
+struct entries_sum_op {
+  static constexpr std::string_view name = "sum";
+  static constexpr shape shape_of(shape) { return detail::scalar_shape; }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto&, const auto& g) { return g; }
+  static auto evaluate(const auto& a) { return a.sum(); }
+};
+
+/// The number of entries of A (rows x cols): what mean divides by.
+struct entry_count_op {
+  static constexpr std::string_view name = "size";
+  static constexpr shape shape_of(shape) { return detail::scalar_shape; }
+  static constexpr auto of_scalar(const auto&) { return constant<1>{}; }
+  static constexpr auto vjp(const auto&, const auto&) { return constant<0>{}; }
+  template <class M>
+  static auto evaluate(const M& a) {
+    return typename M::Scalar(a.size());
+  }
+};
+
+/// The mean of all entries: sum(A) / size(A).
+struct entries_mean_op {
+  static constexpr std::string_view name = "mean";
+  static constexpr shape shape_of(shape) { return detail::scalar_shape; }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto& a, const auto& g) {
+    return detail::make_product(g, detail::make_power(detail::make_reduction<entry_count_op>(a), constant<-1>{}));
+  }
+  static auto evaluate(const auto& a) { return a.mean(); }
+};
+
+/// The sum of each column: a row vector (a scalar for a column vector).
+struct column_sums_op {
+  static constexpr std::string_view name = "colwise_sum";
+  static constexpr shape shape_of(shape a) { return detail::matrix_shape(1, a.cols); }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto&, const auto& g) { return g; }  // a row, broadcast down each column
+  static auto evaluate(const auto& a) { return a.colwise().sum(); }
+};
+
+/// The sum of each row: a column vector (a scalar for a row vector).
+struct row_sums_op {
+  static constexpr std::string_view name = "rowwise_sum";
+  static constexpr shape shape_of(shape a) { return detail::matrix_shape(a.rows, 1); }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto&, const auto& g) { return g; }  // a column, broadcast along each row
+  static auto evaluate(const auto& a) { return a.rowwise().sum(); }
+};
+
+/// The identity matrix of A's size: the adjoint of a trace.
+struct identity_op {
+  static constexpr std::string_view name = "identity";
+  static constexpr std::string_view latex = "I";
+  static constexpr shape shape_of(shape a) { return a; }
+  static constexpr auto vjp(const auto&, const auto&) { return constant<0>{}; }
+  template <class M>
+  static auto evaluate(const M& a) {
+    using Scalar = typename M::Scalar;
+    return decltype(a.eval())::Identity(a.rows(), a.cols()).template cast<Scalar>();
+  }
+};
+
+/// The trace of a square matrix: its adjoint is g I.
+struct trace_op {
+  static constexpr std::string_view name = "trace";
+  static constexpr std::string_view latex = "\\operatorname{tr}";
+  static constexpr shape shape_of(shape) { return detail::scalar_shape; }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto& a, const auto& g) {
+    return detail::make_product(g, detail::make_reduction<identity_op>(a));
+  }
+  static auto evaluate(const auto& a) { return a.trace(); }
+};
+
+/// The sum of the squares of all entries (the squared Frobenius norm): its adjoint is 2 g A.
+struct squared_norm_op {
+  static constexpr std::string_view name = "squared_norm";
+  static constexpr shape shape_of(shape) { return detail::scalar_shape; }
+  static constexpr auto of_scalar(const auto& a) { return detail::make_power(a, constant<2>{}); }
+  static constexpr auto vjp(const auto& a, const auto& g) { return detail::make_product(constant<2>{}, g, a); }
+  static auto evaluate(const auto& a) { return a.squaredNorm(); }
+};
+
+/// The softmax of each column, computed stably (the column's largest entry subtracted
+/// before exp): entries in (0, 1) that sum to 1 down each column. Its adjoint is
+/// s (g - colwise_sum(g s)), entrywise, for s = softmax(A).
+struct softmax_op {
+  static constexpr std::string_view name = "softmax";
+  static constexpr shape shape_of(shape a) { return a; }
+  static constexpr auto of_scalar(const auto&) { return constant<1>{}; }
+  static constexpr auto vjp(const auto& a, const auto& g) {
+    const auto s = detail::make_reduction<softmax_op>(a);
+    const auto g_s = detail::make_product(g, s);
+    return detail::make_product(
+        s, detail::make_sum(g, detail::make_product(constant<-1>{}, detail::make_reduction<column_sums_op>(g_s))));
+  }
+  template <class M>
+  static auto evaluate(const M& a) {
+    using dense = Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+    dense e = (a.rowwise() - a.colwise().maxCoeff()).array().exp().matrix();
+    e.array().rowwise() /= e.colwise().sum().array();
+    return e;
+  }
+};
+
+/// log(sum(exp(column))) of each column, computed stably: a row vector (a scalar for a
+/// column vector), finite for entries of any size. Its adjoint is g softmax(A).
+struct log_sum_exp_op {
+  static constexpr std::string_view name = "log_sum_exp";
+  static constexpr shape shape_of(shape a) { return detail::matrix_shape(1, a.cols); }
+  static constexpr auto of_scalar(const auto& a) { return a; }
+  static constexpr auto vjp(const auto& a, const auto& g) {
+    return detail::make_product(g, detail::make_reduction<softmax_op>(a));
+  }
+  template <class M>
+  static auto evaluate(const M& a) {
+    using row = Eigen::Matrix<typename M::Scalar, 1, Eigen::Dynamic>;
+    const row top = a.colwise().maxCoeff();
+    return row((a.rowwise() - top).array().exp().colwise().sum().log().matrix() + top);
+  }
+};
+
+namespace detail {
+template <class A>
+constexpr auto matrix_operand(const A& a) {
+  static_assert(Operand<A>, "leibniz: a matrix function takes a leibniz expression or a number");
+  return as_expression(a);
+}
+}  // namespace detail
+
+/// The sum of all entries of a vector or matrix (a scalar).
+///
+///     auto total = sum(A);   // d(sum(A), A) is a matrix of ones
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto sum(const A& a) {
+  return detail::make_reduction<entries_sum_op>(a);
+}
+
+/// The mean of all entries of a vector or matrix (a scalar).
+///
+///     auto loss = mean(pow(A * w - y, 2_c));
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto mean(const A& a) {
+  return detail::make_reduction<entries_mean_op>(a);
+}
+
+/// The sum of each column, a row vector: `colwise_sum(hadamard(Y, Z))` picks one entry per
+/// column of one-hot labels Y.
+///
+///     auto per_example = colwise_sum(hadamard(Y, Z));
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto colwise_sum(const A& a) {
+  return detail::make_reduction<column_sums_op>(a);
+}
+
+/// The sum of each row, a column vector.
+///
+///     auto totals = rowwise_sum(A);   // A * ones
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto rowwise_sum(const A& a) {
+  return detail::make_reduction<row_sums_op>(a);
+}
+
+/// The trace of a square matrix.
+///
+///     static_assert(d(trace(A), A) == leibniz::detail::make_reduction<leibniz::identity_op>(A));
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto trace(const A& a) {
+  constexpr shape s = detail::shape_v<A>;
+  static_assert(s.rows == dynamic_size || s.cols == dynamic_size || s.rows == s.cols ||
+                    detail::sizes_do_not_fit<trace_op, s.rows, s.cols, s.cols, s.rows>::value,
+                "leibniz: trace(A) of a matrix that is not square");
+  return detail::make_reduction<trace_op>(a);
+}
+
+/// The sum of the squares of all entries (squared Euclidean or Frobenius norm).
+///
+///     static_assert(d(squared_norm(A * w - y), w) == 2_c * transpose(A) * (A * w - y));
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto squared_norm(const A& a) {
+  return detail::make_reduction<squared_norm_op>(a);
+}
+
+/// The Euclidean (Frobenius) norm: sqrt(squared_norm(a)).
+///
+///     auto r = norm(x - y);
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto norm(const A& a) {
+  return detail::make_power(squared_norm(a), constant<1, 2>{});
+}
+
+/// The softmax of each column (of a vector: the vector's softmax), stable for large
+/// entries.
+///
+///     auto p = softmax(W * x + b);   // class probabilities
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto softmax(const A& a) {
+  return detail::make_reduction<softmax_op>(a);
+}
+
+/// log(sum(exp(.))) of each column: a row vector for a matrix of examples, a scalar for
+/// a vector; stable for large entries. The softmax cross-entropy of logits Z and one-hot
+/// labels Y is `mean(log_sum_exp(Z) - colwise_sum(hadamard(Y, Z)))`.
+///
+///     auto loss = mean(log_sum_exp(Z) - colwise_sum(hadamard(Y, Z)));
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto log_sum_exp(const A& a) {
+  return detail::make_reduction<log_sum_exp_op>(a);
+}
+
+/// The transpose: a column vector becomes a row vector; transpose(transpose(A)) is A.
+///
+///     auto g = transpose(A) * (A * w - y);
+template <class A>
+requires Expression<A>
+[[nodiscard]] constexpr auto transpose(const A& a) {
+  return detail::make_transpose(a);
+}
+
+/// The entrywise (Hadamard) product of two vectors or matrices of one shape (or
+/// broadcast), printed `hadamard(a, b)` and `a \odot b`.
+///
+///     auto picked = colwise_sum(hadamard(Y, Z));
+template <class A, class B>
+requires(Expression<A> || Expression<B>) [[nodiscard]] constexpr auto hadamard(const A& a, const B& b) {
+  detail::check_entrywise_shapes<decltype(detail::matrix_operand(a)), decltype(detail::matrix_operand(b))>();
+  return detail::make_product(detail::matrix_operand(a), detail::matrix_operand(b));
+}
+
+/// The dot product of two vectors, a^T b (a scalar).
+///
+///     auto margin = dot(w, x);
+template <class A, class B>
+requires(Expression<A>&& Expression<B>) [[nodiscard]] constexpr auto dot(const A& a, const B& b) {
+  static_assert(detail::shape_v<A>.is_column() && detail::shape_v<B>.is_column(),
+                "leibniz: dot(a, b) takes two column vectors (for matrices, sum(hadamard(A, B)))");
+  return detail::make_matmul(detail::make_transpose(a), b);
+}
+
+}  // namespace leibniz
+
+LEIBNIZ_HEADER_END
