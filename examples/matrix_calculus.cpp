@@ -32,6 +32,14 @@ int main() {
   std::cout << "loss = " << loss(A = a, w = v, y = t) << ", d/dw = " << gw.transpose() << '\n';
   // [snippet:matrix-least-squares-end]
 
+  // [snippet:matrix-jacobian]
+  constexpr auto W = leibniz::mat<"W">;
+  constexpr auto x = leibniz::vec<"x">;
+  constexpr auto b = leibniz::vec<"b">;
+  static_assert(leibniz::jacobian(W * x, x) == W);
+  std::cout << "jacobian(relu(W * x + b), x) = " << leibniz::jacobian(relu(W * x + b), x) << '\n';
+  // [snippet:matrix-jacobian-end]
+
   // [snippet:matrix-network]
   constexpr auto W1 = leibniz::mat<"W1">;
   constexpr auto b1 = leibniz::vec<"b1">;

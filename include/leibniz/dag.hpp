@@ -26,10 +26,37 @@ LEIBNIZ_HEADER_BEGIN
 
 namespace leibniz::detail {
 
+/// What computes a node's value: its `kernel` (nodes.hpp), or the node itself for
+/// leaves (constants compute their own value).
+template <class E>
+struct kernel_of {
+  using type = E;
+};
+template <class E>
+requires requires {
+  typename E::kernel;
+}
+struct kernel_of<E> {
+  using type = typename E::kernel;
+};
+
+/// A computed step as evaluation sees it: kernel K applied to the values in slots S...
+/// Its type names neither the node nor the bindings, so steps of different nodes with
+/// one kernel and the same slots share their code, and every name stays short.
+template <class K, std::size_t... S>
+struct step_call {};
+/// A step whose value is loaded, not computed: a variable.
+struct no_step_call {};
+/// What a step that is not a variable loads: nothing.
+struct no_input {};
+
 /// One step of a plan: the node E, computed from the values in the slots Operands.
 template <class E, std::size_t... Operands>
 struct plan_step {
   using node = E;
+  static constexpr bool is_input = Variable<E>;
+  using call = std::conditional_t<is_input, no_step_call, step_call<typename kernel_of<E>::type, Operands...>>;
+  using input = std::conditional_t<is_input, E, no_input>;
 };
 
 /// The unique nodes of some expressions in topological order.
@@ -47,7 +74,7 @@ struct placed {
 
 /// The slot of node E in the plan, or the plan's size if E is not in it yet.
 template <class E, class... Steps>
-constexpr std::size_t slot_of(schedule<Steps...>*) {
+consteval std::size_t slot_of(schedule<Steps...>*) {
   constexpr bool match[] = {LEIBNIZ_IS_SAME(typename Steps::node, E)..., false};  // pack.hpp
   std::size_t i = 0;
   while (i < sizeof...(Steps) && !match[i]) ++i;
@@ -55,14 +82,14 @@ constexpr std::size_t slot_of(schedule<Steps...>*) {
 }
 
 template <class E, class P>
-constexpr auto place(P* p);
+consteval auto place(P* p);
 
 template <class E, class... Steps, std::size_t... Slots>
-constexpr auto place_operands(schedule<Steps...>*, pack<>*, std::index_sequence<Slots...>) {
+consteval auto place_operands(schedule<Steps...>*, pack<>*, std::index_sequence<Slots...>) {
   return placed<schedule<Steps..., plan_step<E, Slots...>>, sizeof...(Steps)>{};
 }
 template <class E, class P, class C, class... Cs, std::size_t... Slots>
-constexpr auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots...>) {
+consteval auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots...>) {
   using operand = decltype(place<C>(p));
   return place_operands<E>(static_cast<typename operand::schedule_type*>(nullptr), static_cast<pack<Cs...>*>(nullptr),
                            std::index_sequence<Slots..., operand::slot>{});
@@ -70,7 +97,7 @@ constexpr auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots..
 
 /// Adds E and the operands it needs to the plan, each unique node once.
 template <class E, class P>
-constexpr auto place(P* p) {
+consteval auto place(P* p) {
   static_assert(E::is_static, "leibniz internal: plan the lifted expression (parameters.hpp)");
   constexpr std::size_t found = slot_of<E>(static_cast<P*>(nullptr));
   if constexpr (found < P::size)
@@ -88,11 +115,11 @@ struct scheduled {
 };
 
 template <class P, std::size_t... Slots>
-constexpr auto place_all(P*, pack<>*, std::index_sequence<Slots...>) {
+consteval auto place_all(P*, pack<>*, std::index_sequence<Slots...>) {
   return scheduled<P, Slots...>{};
 }
 template <class P, class O, class... Os, std::size_t... Slots>
-constexpr auto place_all(P* p, pack<O, Os...>*, std::index_sequence<Slots...>) {
+consteval auto place_all(P* p, pack<O, Os...>*, std::index_sequence<Slots...>) {
   using output = decltype(place<O>(p));
   return place_all(static_cast<typename output::schedule_type*>(nullptr), static_cast<pack<Os...>*>(nullptr),
                    std::index_sequence<Slots..., output::slot>{});
@@ -103,14 +130,23 @@ template <class... Os>
 using schedule_for_t =
     decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr), std::index_sequence<>{}));
 
-/// The value of one step from the values of its operands (the node's own `compute`,
-/// nodes.hpp); variables are read by `load`.
-template <class V, class E, std::size_t... S, class Load>
-constexpr V step_value(plan_step<E, S...>*, const V* values, const Load& load) {
+/// The value of one computed step from the values of its operands (its kernel, nodes.hpp).
+template <class V, class K, std::size_t... S>
+constexpr V step_value(step_call<K, S...>*, const V* values) {
+  return K::template compute<V>(values[S]...);
+}
+template <class V>
+constexpr V step_value(no_step_call*, const V*) {  // not reached: variables are loaded
+  return V();
+}
+
+/// The value of a variable, read by `load`.
+template <class V, class Load, class E>
+constexpr V input_value(const Load& load, E*) {
   if constexpr (Variable<E>)
     return load(E{});
-  else
-    return E::template compute<V>(values[S]...);
+  else  // not reached: computed steps load nothing
+    return V();
 }
 
 /// Computes every step of the plan, in order, into values[0 .. Schedule::size).
@@ -118,7 +154,9 @@ template <class V, class... Steps, class Load>
 constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
   [&]<std::size_t... I>(std::index_sequence<I...>) {  // a braced list, not a fold (pack.hpp)
     [[maybe_unused]] const int in_order[] = {
-        0, ((values[I] = step_value<V>(static_cast<Steps*>(nullptr), values, load)), 0)...};
+        0, ((values[I] = Steps::is_input ? input_value<V>(load, static_cast<typename Steps::input*>(nullptr))
+                                         : step_value<V>(static_cast<typename Steps::call*>(nullptr), values)),
+            0)...};
   }
   (std::index_sequence_for<Steps...>{});
 }
@@ -127,7 +165,7 @@ constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
 /// function latencies one element waits for in turn. Array evaluation interleaves
 /// several batches when it is long (simd.hpp).
 template <class... Steps>
-constexpr std::size_t function_chain_length(schedule<Steps...>*) {
+consteval std::size_t function_chain_length(schedule<Steps...>*) {
   std::array<std::size_t, sizeof...(Steps) + 1> depth{};
   std::size_t i = 0, longest = 0;
   const auto visit = [&]<class E, std::size_t... S>(plan_step<E, S...>*) {

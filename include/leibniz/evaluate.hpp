@@ -128,7 +128,7 @@ constexpr bool check_bindings() {
 /// The type a value of E is computed in: the usual arithmetic conversions over its
 /// runtime constants and the bound values, integers counting as double.
 template <class E>
-constexpr auto runtime_sample() {
+consteval auto runtime_sample() {
   if constexpr (is_runtime_v<E>)
     return typename E::value_type{};
   else
@@ -148,7 +148,7 @@ using result_t = std::conditional_t<
     std::common_type_t<decltype(runtime_sample<E>()), promote_t<typename Bs::value_type>...>>;
 
 template <fixed_string Name, class... Bs>
-constexpr std::size_t binding_index() {
+consteval std::size_t binding_index() {
   constexpr std::array<bool, sizeof...(Bs)> match{(Bs::name == Name)...};
   for (std::size_t i = 0; i < match.size(); ++i)
     if (match[i])

@@ -10,6 +10,7 @@
 
 #include "detail/children.hpp"
 #include "detail/pack.hpp"
+#include "dag.hpp"
 #include "expression.hpp"
 #include "config.hpp"
 
@@ -21,7 +22,7 @@ namespace detail {
 
 /// The distinct variables of a list, sorted by name.
 template <class... Vs>
-constexpr auto unique_sorted_variables(pack<Vs...>*) {
+consteval auto unique_sorted_variables(pack<Vs...>*) {
   constexpr std::size_t n = sizeof...(Vs);
   struct order {
     std::array<std::size_t, n> index{};
@@ -111,9 +112,15 @@ template <Expression E>
 ///     static_assert(node_count(sin(x) * sin(x) + sin(x)) == 5);   // x, sin(x), sin^2, ...
 template <Expression E>
 [[nodiscard]] constexpr std::size_t node_count(const E&) {
-  detail::node_census census;
-  detail::count_nodes<E>(census);
-  return census.seen.size() + census.with_runtime_constants;
+  // Without runtime constants the distinct nodes are the steps of E's evaluation plan
+  // (dag.hpp), a constant: no walk is left for the compiler to generate code for.
+  if constexpr (E::is_static) {
+    return detail::schedule_for_t<E>::size;
+  } else {
+    detail::node_census census;
+    detail::count_nodes<E>(census);
+    return census.seen.size() + census.with_runtime_constants;
+  }
 }
 
 /// The number of nodes of `f` written out as a tree, shared subexpressions repeated.

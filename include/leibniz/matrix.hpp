@@ -7,7 +7,9 @@
 
 #include "core.hpp"
 #include "matrix/derivative.hpp"
+#include "matrix/diagonal.hpp"
 #include "matrix/evaluate.hpp"
+#include "matrix/jacobian.hpp"
 #include "matrix/nodes.hpp"
 #include "matrix/print.hpp"
 #include "matrix/reductions.hpp"

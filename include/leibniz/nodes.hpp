@@ -8,7 +8,10 @@
 //                     adjoints drawn by `to_dot` all read;
 //   rebuild(o...)     the same node of other operands, simplified again;
 //   compute<V>(v...)  its value from its operands' values, where V is a number, a SIMD
-//                     block or a block of an Eigen array (see detail/lanes.hpp).
+//                     block or a block of an Eigen array (see detail/lanes.hpp);
+//   kernel            the type whose compute<V>(v...) that is: it names only what the
+//                     value depends on (the op, the exact exponent), not the operands,
+//                     so every sin in every expression shares one (detail/kernels below).
 //
 // What an elementary function means (its value kernel, its derivative, its name) lives in
 // its op struct under ops/; how nodes are combined into canonical form lives in
@@ -18,6 +21,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <type_traits>
 #include <utility>
 
 #include "constant.hpp"
@@ -46,6 +51,149 @@ concept BinaryRule = requires(const A& a, const B& b) {
   Op::derivative_lhs(a, b);
   Op::derivative_rhs(a, b);
 };
+}  // namespace detail
+
+namespace detail {
+
+// The value kernels. Evaluation (dag.hpp) calls a node's kernel, not the node: the
+// kernel's type is short and shared by every node it computes, so the compiler makes
+// (and names in the object file) one function per op and value type, not one per node
+// of every expression.
+
+/// Op's value, `Op::apply(v...)`, through the value type's lanes (lanes.hpp).
+template <class Op>
+struct op_kernel {
+  template <class V, class... Vs>
+  static constexpr V compute(const Vs&... v) {
+    return lanewise<V>([](const auto&... u) -> decltype(Op::apply(u...)) { return Op::apply(u...); }, v...);
+  }
+};
+
+/// The sum of its operands' values.
+struct sum_kernel {
+  template <class V, class... Ts>
+  static constexpr V compute(const Ts&... terms) {
+    return V((terms + ...));
+  }
+};
+
+/// The product of its operands' values.
+struct product_kernel {
+  template <class V, class... Fs>
+  static constexpr V compute(const Fs&... factors) {
+    return V((factors * ...));
+  }
+};
+
+/// v^N by multiplication (N >= 0).
+template <std::intmax_t N, class T>
+T integer_power(const T& v) {
+  if constexpr (N == 0) {
+    return splat<T>(1);
+  } else if constexpr (N == 1) {
+    return v;
+  } else {
+    const T half = integer_power<N / 2>(v);
+    if constexpr (N % 2 == 0)
+      return T(half * half);
+    else
+      return T(half * half * v);
+  }
+}
+
+/// v^(N/D) for an exact rational exponent: by multiplication, sqrt or cbrt where it can.
+template <std::intmax_t N, std::intmax_t D, class T>
+T exact_power(const T& v) {
+  using std::cbrt;
+  using std::pow;
+  using std::sqrt;
+  using S = scalar_of_t<T>;
+  if constexpr (N < 0) {
+    return T(splat<T>(1) / exact_power<-N, D>(v));
+  } else if constexpr (D == 1) {
+    return integer_power<N>(v);
+  } else if constexpr (D == 2) {
+    return integer_power<N>(T(sqrt(v)));
+  } else if constexpr (D == 3 && requires { cbrt(v); }) {
+    return integer_power<N>(T(cbrt(v)));
+  } else if constexpr (D == 3) {  // Eigen has no array cbrt: the real cube root by hand
+    const T third = splat<T>(S(1) / S(3));
+    const T root = choose(v < splat<T>(0), T(-pow(T(-v), third)), T(pow(v, third)));
+    return integer_power<N>(root);
+  } else {
+    return T(pow(v, splat<T>(S(N) / S(D))));
+  }
+}
+
+/// v^n for an integer n known only at run time.
+template <class T>
+T runtime_integer_power(const T& v, long long n) {
+  unsigned long long k = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  T result = splat<T>(1), square = v;
+  for (; k != 0; k >>= 1) {
+    if (k & 1)
+      result = T(result * square);
+    square = T(square * square);
+  }
+  return n < 0 ? T(splat<T>(1) / result) : result;
+}
+
+/// b^(N/D), an exact exponent: the exponent's value (second operand) is not read.
+template <std::intmax_t N, std::intmax_t D>
+struct exact_power_kernel {
+  template <class V>
+  static constexpr V compute(const V& b, const V&) {
+    return lanewise<V>([](const auto& v) { return exact_power<N, D>(v); }, b);
+  }
+};
+
+/// b^x for an integer x lifted to a runtime parameter (`pow(x, 2)`): by multiplication.
+struct integer_power_kernel {
+  template <class V>
+  static constexpr V compute(const V& b, const V& x) {
+    return lanewise<V>(
+        [](const auto& u, const auto& v) { return runtime_integer_power(u, static_cast<long long>(first_lane(v))); }, b,
+        x);
+  }
+};
+
+/// b^x in general, by pow.
+struct pow_kernel {
+  template <class V>
+  static constexpr V compute(const V& b, const V& x) {
+    return lanewise<V>(
+        [](const auto& u, const auto& v) {
+          using std::pow;
+          return pow(u, v);
+        },
+        b, x);
+  }
+};
+
+/// Whether E is a lifted integer runtime constant (`pow(x, 2)`, parameters.hpp).
+template <class E>
+struct is_integer_parameter : std::false_type {};
+template <class E>
+requires Variable<E>
+struct is_integer_parameter<E> : std::bool_constant<E::name.data[0] == '%'> {
+};
+
+/// The kernel of a power by the exponent E: exact, integer at run time, or general.
+template <class E, bool = is_rational_v<E>>
+struct power_kernel_of {
+  using type = std::conditional_t<is_integer_parameter<E>::value, integer_power_kernel, pow_kernel>;
+};
+template <class E>
+struct power_kernel_of<E, true> {  // an exact exponent: its slot's value is not needed
+  using type = exact_power_kernel<E::value.num, E::value.den>;
+};
+
+/// The structural hash of an n-ary node from its operands' hashes, in order.
+constexpr std::uint64_t hash_list(std::uint64_t h, std::initializer_list<std::uint64_t> hashes) {
+  for (std::uint64_t v : hashes) h = hash_mix(h, v);
+  return h;
+}
+
 }  // namespace detail
 
 /// `Op(a)`: an elementary function applied to one expression, e.g. `unary<sin_op, X>`.
@@ -79,9 +227,10 @@ struct unary : node<unary<Op, A>> {
     else
       return constant<0>{};  // after the message above, without a cascade of further errors
   }
+  using kernel = detail::op_kernel<Op>;
   template <class V>
   static constexpr V compute(const V& a) {
-    return detail::lanewise<V>([](const auto& v) -> decltype(Op::apply(v)) { return Op::apply(v); }, a);
+    return kernel::template compute<V>(a);
   }
 };
 
@@ -118,10 +267,10 @@ struct binary : node<binary<Op, A, B>> {
     else
       return Op::derivative_rhs(e.lhs(), e.rhs());
   }
+  using kernel = detail::op_kernel<Op>;
   template <class V>
   static constexpr V compute(const V& a, const V& b) {
-    return detail::lanewise<V>(
-        [](const auto& u, const auto& v) -> decltype(Op::apply(u, v)) { return Op::apply(u, v); }, a, b);
+    return kernel::template compute<V>(a, b);
   }
 };
 
@@ -158,79 +307,27 @@ struct power : node<power<B, E>> {
       return detail::make_product(e, log(e.base()));  // found by argument-dependent lookup
   }
 
+  /// Whether the exponent is a lifted integer runtime constant (`pow(x, 2)`, parameters.hpp).
+  static constexpr bool has_integer_exponent = detail::is_integer_parameter<E>::value;
+
+  using kernel = typename detail::power_kernel_of<E>::type;
+
   template <class V>
   static constexpr V compute(const V& b, const V& x) {
-    if constexpr (detail::is_rational_v<E>)  // an exact exponent: its slot's value is not needed
-      return detail::lanewise<V>([](const auto& v) { return exact_power<E::value.num, E::value.den>(v); }, b);
-    else if constexpr (has_integer_exponent)  // pow(x, 2): by multiplication, as for 2_c
-      return detail::lanewise<V>(
-          [](const auto& u, const auto& v) {
-            return runtime_integer_power(u, static_cast<long long>(detail::first_lane(v)));
-          },
-          b, x);
-    else
-      return detail::lanewise<V>(
-          [](const auto& u, const auto& v) {
-            using std::pow;
-            return pow(u, v);
-          },
-          b, x);
+    return kernel::template compute<V>(b, x);
   }
-  /// Whether the exponent is a lifted integer runtime constant (`pow(x, 2)`, parameters.hpp).
-  static constexpr bool has_integer_exponent = [] {
-    if constexpr (Variable<E>)
-      return E::name.data[0] == '%';
-    else
-      return false;
-  }();
 
   template <class T>
   static T runtime_integer_power(const T& v, long long n) {
-    unsigned long long k = n < 0 ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    T result = detail::splat<T>(1), square = v;
-    for (; k != 0; k >>= 1) {
-      if (k & 1)
-        result = T(result * square);
-      square = T(square * square);
-    }
-    return n < 0 ? T(detail::splat<T>(1) / result) : result;
+    return detail::runtime_integer_power(v, n);
   }
-
   template <std::intmax_t N, class T>
   static T integer_power(const T& v) {
-    if constexpr (N == 0) {
-      return detail::splat<T>(1);
-    } else if constexpr (N == 1) {
-      return v;
-    } else {
-      const T half = integer_power<N / 2>(v);
-      if constexpr (N % 2 == 0)
-        return T(half * half);
-      else
-        return T(half * half * v);
-    }
+    return detail::integer_power<N>(v);
   }
   template <std::intmax_t N, std::intmax_t D, class T>
   static T exact_power(const T& v) {
-    using std::cbrt;
-    using std::pow;
-    using std::sqrt;
-    using S = detail::scalar_of_t<T>;
-    if constexpr (N < 0) {
-      return T(detail::splat<T>(1) / exact_power<-N, D>(v));
-    } else if constexpr (D == 1) {
-      return integer_power<N>(v);
-    } else if constexpr (D == 2) {
-      return integer_power<N>(T(sqrt(v)));
-    } else if constexpr (D == 3 && requires { cbrt(v); }) {
-      return integer_power<N>(T(cbrt(v)));
-    } else if constexpr (D == 3) {  // Eigen has no array cbrt: the real cube root by hand
-      const T third = detail::splat<T>(S(1) / S(3));
-      const T root = detail::choose(v < detail::splat<T>(0), T(-pow(T(-v), third)), T(pow(v, third)));
-      return integer_power<N>(root);
-    } else {
-      return T(pow(v, detail::splat<T>(S(N) / S(D))));
-    }
+    return detail::exact_power<N, D>(v);
   }
 };
 
@@ -248,11 +345,7 @@ template <class... Ts>
 struct add : node<add<Ts...>> {
   static constexpr node_kind kind = node_kind::sum;
   static constexpr bool is_static = (Ts::is_static && ...);
-  static constexpr std::uint64_t hash = [] {
-    std::uint64_t h = detail::hash_seed + 8;
-    ((h = detail::hash_mix(h, Ts::hash)), ...);
-    return h;
-  }();
+  static constexpr std::uint64_t hash = detail::hash_list(detail::hash_seed + 8, {Ts::hash...});
   static constexpr std::size_t tree_size = (1 + ... + Ts::tree_size);
   template <fixed_string Name>
   static constexpr bool depends_on = (Ts::template depends_on<Name> || ...);
@@ -267,9 +360,10 @@ struct add : node<add<Ts...>> {
   static constexpr auto partial(const add&) {
     return constant<1>{};
   }
+  using kernel = detail::sum_kernel;
   template <class V>
   static constexpr V compute(const auto&... terms) {
-    return V((terms + ...));
+    return kernel::template compute<V>(terms...);
   }
 };
 
@@ -280,11 +374,7 @@ template <class... Fs>
 struct product : node<product<Fs...>> {
   static constexpr node_kind kind = node_kind::product;
   static constexpr bool is_static = (Fs::is_static && ...);
-  static constexpr std::uint64_t hash = [] {
-    std::uint64_t h = detail::hash_seed + 9;
-    ((h = detail::hash_mix(h, Fs::hash)), ...);
-    return h;
-  }();
+  static constexpr std::uint64_t hash = detail::hash_list(detail::hash_seed + 9, {Fs::hash...});
   static constexpr std::size_t tree_size = (1 + ... + Fs::tree_size);
   template <fixed_string Name>
   static constexpr bool depends_on = (Fs::template depends_on<Name> || ...);
@@ -302,9 +392,10 @@ struct product : node<product<Fs...>> {
     }
     (std::index_sequence_for<Fs...>{});
   }
+  using kernel = detail::product_kernel;
   template <class V>
   static constexpr V compute(const auto&... factors) {
-    return V((factors * ...));
+    return kernel::template compute<V>(factors...);
   }
 
  private:

@@ -54,7 +54,7 @@ struct step_operands<plan_step<E, S...>> {
 };
 
 template <class... Steps>
-constexpr auto edges_of(schedule<Steps...>*) {
+consteval auto edges_of(schedule<Steps...>*) {
   constexpr std::size_t count = [] {
     const std::size_t sizes[] = {0, step_operands<Steps>::slots.size()...};
     std::size_t n = 0;
@@ -101,7 +101,7 @@ struct reverse_sweep {
   using nodes = decltype(schedule_nodes(static_cast<S*>(nullptr)));
 
   template <std::size_t Child>
-  static constexpr auto incoming() {
+  static consteval auto incoming() {
     constexpr std::size_t count = [] {
       std::size_t n = 0;
       for (const edge& e : edges) n += e.child == Child;

@@ -67,7 +67,7 @@ inline constexpr bool is_rational_equal_v<constant<N, D>, R> = (rational{N, D} =
 
 /// The value of a rational constant type, or 0/1 for any other node (test is_rational_v first).
 template <class T>
-constexpr rational rational_value() {
+consteval rational rational_value() {
   if constexpr (is_rational_v<T>)
     return T::value;
   else
@@ -117,7 +117,7 @@ using monomial_t = decltype(monomial_of(std::declval<const T&>()));
 
 /// The rational coefficient of a term: 3 for 3xy, 1 for xy.
 template <class T>
-constexpr rational coefficient_of() {
+consteval rational coefficient_of() {
   if constexpr (is_product_v<T>) {
     using first = element_t<0, decltype(std::declval<const T&>().operands)>;
     if constexpr (is_rational_v<first>)
@@ -199,7 +199,7 @@ struct plan {
 };
 
 template <class T>
-constexpr role role_of() {
+consteval role role_of() {
   if constexpr (is_rational_v<T>)
     return role::number;
   else if constexpr (is_runtime_v<T>)
@@ -210,9 +210,20 @@ constexpr role role_of() {
     return role::single;
 }
 
+/// An operand's number in a plan: a rational's value, or a term's coefficient.
+template <bool Additive, class T>
+consteval rational plan_value() {
+  if constexpr (is_rational_v<T>)
+    return T::value;
+  else if constexpr (Additive)
+    return coefficient_of<T>();
+  else
+    return rational{1, 1};
+}
+
 /// The plan of a sum (Additive) or a product: keys are monomials or bases.
 template <bool Additive, class... Ts>
-constexpr auto make_plan() {
+consteval auto make_plan() {
   constexpr std::size_t n = sizeof...(Ts);
   plan<n> p;
   if constexpr (Additive)
@@ -221,14 +232,7 @@ constexpr auto make_plan() {
     p.number = {1, 1};
   const std::array<role, n> roles{role_of<Ts>()...};
   const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
-  const std::array<rational, n> values{[] {
-    if constexpr (is_rational_v<Ts>)
-      return Ts::value;
-    else if constexpr (Additive)
-      return coefficient_of<Ts>();
-    else
-      return rational{1, 1};
-  }()...};
+  const std::array<rational, n> values{plan_value<Additive, Ts>()...};
   for (std::size_t i = 0; i < n; ++i) {
     switch (roles[i]) {
       case role::number:
@@ -267,7 +271,7 @@ inline constexpr auto plan_v = make_plan<Additive, Ts...>();
 
 /// The canonical order of operands: a stable sort by their keys' hashes.
 template <bool Additive, class... Ts>
-constexpr auto make_order() {
+consteval auto make_order() {
   constexpr std::size_t n = sizeof...(Ts);
   const std::array<std::uint64_t, n> hashes{std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>::hash...};
   const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
@@ -353,7 +357,7 @@ constexpr auto canonical_sum(const pack<Ts...>& p) {
 // only need ordering: the commonest case, built without a plan. Gives the same type as
 // canonical_sum; equal hashes go the general way, which reports collisions.
 template <class A, class B>
-constexpr bool sum_needs_no_plan() {
+consteval bool sum_needs_no_plan() {
   if constexpr (is_sum_v<A> || is_sum_v<B> || is_rational_v<A> || is_rational_v<B> || is_runtime_v<A> ||
                 is_runtime_v<B>)
     return false;
@@ -402,7 +406,7 @@ constexpr auto product_entry(const pack<Ts...>& p) {
 /// Whether merged factors still need work: a merge produced a number, a product, or a
 /// base that another factor has (sqrt(x)^2 * x).
 template <class... Rs>
-constexpr bool needs_another_pass() {
+consteval bool needs_another_pass() {
   constexpr std::size_t n = sizeof...(Rs);
   const std::array<bool, n> settled{(!is_rational_v<Rs> && !is_product_v<Rs>)...};
   const std::array<bool, n> is_static{Rs::is_static...};
@@ -421,7 +425,7 @@ constexpr bool needs_another_pass() {
 /// A sum of vectors or matrices is not, so that its factor can move out of a matrix
 /// product: 2 A^T (A w - y).
 template <class P>
-constexpr bool is_single_sum() {
+consteval bool is_single_sum() {
   if constexpr (P::size == 1)
     return is_sum_v<element_t<0, P>> && shape_v<element_t<0, P>>.scalar;
   else
@@ -484,7 +488,7 @@ template <class T>
 inline constexpr bool is_plain_factor_v = !is_product_v<T> && !is_rational_v<T> && !is_runtime_v<T>;
 
 template <class A, class B>
-constexpr bool product_needs_no_plan() {
+consteval bool product_needs_no_plan() {
   if constexpr (is_plain_factor_v<A> && is_plain_factor_v<B>)
     return base_t<A>::hash != base_t<B>::hash;
   else

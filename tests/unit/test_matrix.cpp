@@ -283,3 +283,37 @@ TEST_CASE("softmax and log_sum_exp: per column, stable for large entries, exact 
   CHECK(worst_entry_error([&](const Eigen::MatrixXd& m) { return S(Z = m, Y = yb); }, zs, gsm) < 1e-9);
   CHECK(leibniz::to_string(log_sum_exp(Z)) == "log_sum_exp(Z)");
 }
+
+TEST_CASE("jacobian of a vector by a vector keeps structure: W, diag(step(x))", "[matrix]") {
+  CHECK_SYMBOLIC(leibniz::jacobian(W * x, x) == W);
+  CHECK_SYMBOLIC(leibniz::jacobian(relu(x), x) == diag(step(x)));
+  CHECK_SYMBOLIC(leibniz::jacobian(relu(W * x + b), x) == diag(step(W * x + b)) * W);
+  CHECK_SYMBOLIC(leibniz::jacobian(3_c * x, x) == 3_c * leibniz::jacobian(x, x));
+  CHECK(leibniz::to_string(leibniz::jacobian(relu(W * x + b), x)) == "diag(step(W * x + b)) * W");
+  // Values: against the Jacobian by finite differences, column by column.
+  const Eigen::MatrixXd wm = sample(3, 4, 0.3);
+  const Eigen::VectorXd xv = sample(4, 1, 1.3), bv = sample(3, 1, 0.1);
+  constexpr auto g = hadamard(tanh(W * x + b), exp(W * x));
+  const Eigen::MatrixXd J = leibniz::jacobian(g, x)(W = wm, x = xv, b = bv);
+  REQUIRE(J.rows() == 3);
+  REQUIRE(J.cols() == 4);
+  double worst = 0;
+  for (Eigen::Index k = 0; k < 4; ++k)
+    for (Eigen::Index i = 0; i < 3; ++i) {
+      const double fd = numeric::derivative(
+          [&](double t) {
+            Eigen::VectorXd moved = xv;
+            moved(k) = t;
+            const Eigen::VectorXd value = g(W = wm, x = moved, b = bv);
+            return value(i);
+          },
+          xv(k));
+      worst = std::max(worst, std::abs(fd - J(i, k)));
+    }
+  CHECK(worst < 1e-9);
+  // diag(v) times a matrix scales its rows, and evaluates as a dense matrix on its own.
+  const Eigen::MatrixXd d = diag(x)(x = xv);
+  CHECK((d - Eigen::MatrixXd(xv.asDiagonal())).norm() == 0);
+  const Eigen::MatrixXd a = sample(4, 2, 0.5);
+  CHECK(((diag(x) * A)(x = xv, A = a) - xv.asDiagonal() * a).norm() < 1e-15);
+}

@@ -132,7 +132,7 @@ constexpr std::size_t count_true(Bs... values) {
 
 /// The index of the first type in Ks that is K (sizeof...(Ks) if none).
 template <class K, class... Ks>
-constexpr std::size_t first_index_of() {
+consteval std::size_t first_index_of() {
   constexpr bool match[] = {LEIBNIZ_IS_SAME(K, Ks)..., false};
   std::size_t i = 0;
   while (i < sizeof...(Ks) && !match[i]) ++i;
@@ -143,7 +143,7 @@ constexpr std::size_t first_index_of() {
 /// first position in the list. (Not addresses of per-type variables: GCC rejects
 /// comparing those in constant expressions under -fsanitize=undefined, PR 71962.)
 template <class... Ks>
-constexpr std::array<std::size_t, sizeof...(Ks)> type_classes() {
+consteval std::array<std::size_t, sizeof...(Ks)> type_classes() {
   return {first_index_of<Ks, Ks...>()...};
 }
 

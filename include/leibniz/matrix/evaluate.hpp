@@ -30,6 +30,7 @@
 #include "../reverse.hpp"
 #include "../shape.hpp"
 #include "nodes.hpp"
+#include "diagonal.hpp"
 #include "reductions.hpp"
 #include "results.hpp"
 #include "variable.hpp"
@@ -59,6 +60,11 @@ struct step_value_type {
 template <class T, class A>
 struct step_value_type<T, transposed<A>> {
   using type = Eigen::Transpose<const typename step_value_type<T, A>::type>;
+};
+/// diag(v) is a view of v's slot as a diagonal matrix: a product with it scales rows.
+template <class T, class A>
+struct step_value_type<T, reduction<diag_op, A>> {
+  using type = decltype(std::declval<const typename step_value_type<T, A>::type&>().col(0).asDiagonal());
 };
 template <class T, class E>
 using step_value_t = typename step_value_type<T, E>::type;
@@ -134,7 +140,7 @@ template <std::size_t Slot>
 using placeholder_t = variable<parameter_name<'@', Slot>()>;
 
 template <class Plan, class Steps, std::size_t Slot>
-constexpr auto kernel_of();
+constexpr auto fused_kernel_of();
 
 /// What a kernel reads for the operand in slot S: a constant as itself, an inlined
 /// node as its own kernel, anything else as the placeholder of its slot.
@@ -144,7 +150,7 @@ constexpr auto operand_kernel() {
   if constexpr (!Variable<E> && children_t<E>::size == 0)
     return E{};
   else if constexpr (Plan::inlined[S])
-    return kernel_of<Plan, Steps, S>();
+    return fused_kernel_of<Plan, Steps, S>();
   else
     return placeholder_t<S>{};
 }
@@ -153,7 +159,7 @@ constexpr auto kernel_from(plan_step<E, S...>*) {
   return E::rebuild(operand_kernel<Plan, Steps, S>()...);
 }
 template <class Plan, class Steps, std::size_t Slot>
-constexpr auto kernel_of() {
+constexpr auto fused_kernel_of() {
   return kernel_from<Plan, Steps>(static_cast<element_t<Slot, Steps>*>(nullptr));
 }
 
@@ -234,7 +240,7 @@ std::string entrywise_error(const std::string& sizes) {
 template <class T, class Plan, class Steps, std::size_t Slot, class Slots>
 void kernel_value_into(dense_t<T>& out, const Slots& slots) {
   using E = typename element_t<Slot, Steps>::node;
-  using K = decltype(kernel_of<Plan, Steps, Slot>());
+  using K = decltype(fused_kernel_of<Plan, Steps, Slot>());
   using leaves = std::remove_cvref_t<decltype(variables_v<K>)>;
   [&]<class... Vs>(pack<Vs...>*) {
     constexpr std::size_t n = sizeof...(Vs);
@@ -343,7 +349,17 @@ auto reduction_value(const Vs&... values) {
     };
     check_square(values...);
   }
-  const auto r = Op::evaluate(values...);
+  const auto r = [](const auto& v) {
+    if constexpr (requires { v.sum(); })
+      return Op::evaluate(v);
+    else {  // a diagonal matrix, made dense for an op that reads entries
+      const dense_t<T> dense(v);
+      if constexpr (std::is_arithmetic_v<decltype(Op::evaluate(dense))>)
+        return Op::evaluate(dense);
+      else
+        return dense_t<T>(Op::evaluate(dense));
+    }
+  }(values...);
   if constexpr (shape_v<E>.scalar) {
     if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(r)>>)
       return T(r);
@@ -359,6 +375,8 @@ template <class T, class E, class... Vs>
 auto matrix_step_value(const Vs&... values) {
   if constexpr (is_transposed_v<E>) {
     return (values.transpose(), ...);
+  } else if constexpr (is_diag_v<E>) {
+    return (values.col(0).asDiagonal(), ...);
   } else if constexpr (is_reduction_v<E>) {
     return reduction_value<T, E>(values...);
   } else if constexpr (is_filled_v<E>) {

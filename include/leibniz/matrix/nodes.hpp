@@ -31,6 +31,9 @@ namespace leibniz {
 struct entries_sum_op;
 struct column_sums_op;
 struct row_sums_op;
+// The structure Jacobians keep (matrix/diagonal.hpp).
+struct diag_op;
+struct eye_op;
 
 namespace detail {
 template <class E>
@@ -214,6 +217,14 @@ inline constexpr bool is_reduction_v = false;
 template <class Op, class A>
 inline constexpr bool is_reduction_v<reduction<Op, A>> = true;
 template <class E>
+inline constexpr bool is_diag_v = false;
+template <class A>
+inline constexpr bool is_diag_v<reduction<diag_op, A>> = true;
+template <class E>
+inline constexpr bool is_eye_v = false;
+template <class A>
+inline constexpr bool is_eye_v<reduction<eye_op, A>> = true;
+template <class E>
 inline constexpr bool is_filled_v = false;
 template <class A, class Like>
 inline constexpr bool is_filled_v<filled<A, Like>> = true;
@@ -260,6 +271,12 @@ constexpr auto make_matmul(const A& a, const B& b) {
       return constant<0>{};  // after the message above, without a cascade of further errors
     else if constexpr (is_rational_v<A> || is_rational_v<B>)
       return make_product(a, b);
+    else if constexpr (is_eye_v<A>)  // I B = B
+      return b;
+    else if constexpr (is_eye_v<B>)  // A I = A
+      return a;
+    else if constexpr (is_diag_v<A> && is_diag_v<B>)  // diag(a) diag(b) = diag(a b)
+      return make_reduction<diag_op>(make_product(a.arg(), b.arg()));
     else if constexpr (has_scalar_factor_v<A> || has_scalar_factor_v<B>)  // 2 A * B = 2 (A * B)
       return make_product(scalar_part(a), scalar_part(b), make_matmul(matrix_part(a), matrix_part(b)));
     else
@@ -273,6 +290,8 @@ constexpr auto make_transpose(const A& a) {
     return a;
   else if constexpr (is_transposed_v<A>)  // (A^T)^T = A
     return a.arg();
+  else if constexpr (is_diag_v<A> || is_eye_v<A>)  // symmetric
+    return a;
   else if constexpr (is_product_v<A>)  // (2 A)^T = 2 A^T, and entrywise products factor by factor
     return unpack(a.operands, [](const auto&... f) { return make_product(make_transpose(f)...); });
   else if constexpr (is_sum_v<A>)  // (A + B)^T = A^T + B^T
