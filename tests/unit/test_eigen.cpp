@@ -1,7 +1,8 @@
 // tests/unit/test_eigen.cpp — evaluation over Eigen arrays: every kind of array a user
 // has (ArrayXd, ArrayXf, Map, strided Map, segment, expression), numbers broadcast,
 // results as plain arrays, leibniz::tie into existing memory, sizes checked, empty
-// arrays; results read without copies. Every element is compared with the scalar evaluation of the same expression.
+// arrays; results read without copies, arrays bound by name referred to and temporaries
+// held. Every element is compared with the scalar evaluation of the same expression.
 // Built twice: with xsimd's kernels and with -DLEIBNIZ_NO_SIMD (Eigen's blocks).
 #include <catch2/catch.hpp>
 
@@ -269,4 +270,51 @@ TEST_CASE("a result is computed once and read without copies", "[eigen][gradient
   leibniz::tie(hxx, hxy, hyy) = leibniz::hessian(sin(x) * y * y, x, y)(x = X, y = Y);
   check_elementwise(
       hxy, [&](Eigen::Index i) { return 2.0 * std::cos(X[i]) * Y[i]; }, 1e-6);
+}
+
+namespace {
+Eigen::ArrayXd make_points() {
+  return points(50, 0.1, 0.9);
+}
+}  // namespace
+
+TEST_CASE("a temporary array bound to a variable is held by the binding", "[eigen][bindings]") {
+  const Eigen::ArrayXd X = make_points();
+  const auto G = leibniz::gradient(sin(x) * y, x, y);
+  auto g = G(x = make_points(), y = 3.0);  // the temporary array is destroyed here...
+  // ...and its memory handed out again: if the binding had kept a reference, the result
+  // would be computed from these values (and ASan would report the read).
+  const Eigen::ArrayXd scribble = Eigen::ArrayXd::Constant(50, -1e300);
+  check_elementwise(
+      g[x], [&](Eigen::Index i) { return std::cos(X[i]) * 3.0; }, 1e-15);
+  check_elementwise(
+      g[y], [&](Eigen::Index i) { return std::sin(X[i]); }, 1e-15);
+  CHECK(scribble[0] == -1e300);
+
+  // Moved in, not copied: the binding holds the temporary's own buffer, and so do its copies.
+  Eigen::ArrayXd T = make_points();
+  const double* const t_data = T.data();
+  const auto bt = (x = std::move(T));
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(bt)>, leibniz::binding<"x", Eigen::ArrayXd>>);
+  CHECK(bt.value.data() == t_data);
+  const auto copy = bt;
+  CHECK(copy.value.data() == t_data);
+  check_elementwise(
+      leibniz::eval(sin(x), bt), [&](Eigen::Index i) { return std::sin(X[i]); }, 1e-15);
+}
+
+TEST_CASE("an array bound by name is referred to, never copied", "[eigen][bindings]") {
+  Eigen::ArrayXd X = make_points();
+  const auto bx = (x = X);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(bx)>, leibniz::binding<"x", Eigen::ArrayXd>>);
+  CHECK(&bx.value == &X);
+
+  // A result reads the arrays bound by name when it is first read, not when it is made:
+  // it holds them by reference. Changing X in between shows in the result.
+  const auto G = leibniz::gradient(x * y, x, y);
+  auto g = G(x = X, y = 2.0);
+  X *= 10.0;
+  const Eigen::ArrayXd original = make_points();
+  check_elementwise(
+      g[y], [&](Eigen::Index i) { return 10.0 * original[i]; }, 1e-15);
 }
