@@ -118,7 +118,7 @@ struct derivative_set {
     R values[sched::size];
     detail::run_schedule(static_cast<typename sched::schedule_type*>(nullptr), values, detail::load_from<R>(all));
     typename Shape::template values<R> out;
-    Shape::fill(out, [&](std::size_t k) { return values[sched::outputs[k]]; });
+    detail::fill<Shape>(out, [&](std::size_t k) { return values[sched::outputs[k]]; });
     return out;
   }
 };

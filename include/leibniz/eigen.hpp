@@ -202,19 +202,41 @@ struct array_backend<T> {
   }
 };
 
+/// A schedule that stores its outputs into the slots of a result of Shape: a slot holds
+/// the output of its entry, so a Hessian's mirrored slots are both stored from registers
+/// rather than one copied from the other afterwards.
+template <class Sched, class Shape>
+struct slot_schedule {
+  using schedule_type = typename Sched::schedule_type;
+  static constexpr std::size_t size = Sched::size;
+  static constexpr std::array<std::size_t, Shape::slots> outputs = [] {
+    std::array<std::size_t, Shape::slots> slots{};
+    for (std::size_t s = 0; s < Shape::slots; ++s) slots[s] = Sched::outputs[Shape::entry_of_slot(s)];
+    return slots;
+  }();
+};
+
 }  // namespace detail
 
 /// The derivatives of a set over arrays, evaluated when first read (`G(x = X)[x]`,
 /// `auto [gx, gy] = ...`) or written straight into existing arrays by
-/// `leibniz::tie(gx, gy) = ...`. Like an Eigen expression held in `auto`, it refers to
-/// the arrays it was given: keep them alive until it is read.
+/// `leibniz::tie(gx, gy) = ...`. The first read computes every entry once, into arrays
+/// the result owns; reads then refer to them (`g[x]` is a reference, mutable if `g` is),
+/// and reading a temporary result moves the array out: no read copies an array. Like an
+/// Eigen expression held in `auto`, it refers to the arrays it was given by name
+/// (`x = X`): keep those alive until it is read. Temporaries (`x = make_array()`) are
+/// held by the binding itself.
 ///
 ///     Eigen::ArrayXd gx = leibniz::gradient(x * y, x, y)(x = X, y = 2.0)[x];   // 2, 2, ...
 namespace detail {
 template <class Set, class... Bs>
 struct pending_set {
   using number = array_number_t<Bs...>;
-  using values_type = typename Set::shape::template values<result_array<number>>;
+  using shape = typename Set::shape;
+  using values_type = typename shape::template values<result_array<number>>;
+  using entries_schedule = typename decltype(unpack(std::declval<typename Set::entries>(), [](const auto&... e) {
+    return std::type_identity<schedule_for_t<std::remove_cvref_t<decltype(e)>...>>{};
+  }))::type;
 
   Set set;
   pack<Bs...> bindings;
@@ -222,41 +244,63 @@ struct pending_set {
 
   /// Evaluates every entry into the arrays at outputs[k] (each of the common size).
   void write_to(number* const* outputs, std::size_t n) const {
-    using sched = typename decltype(unpack(std::declval<typename Set::entries>(), [](const auto&... e) {
-      return std::type_identity<schedule_for_t<std::remove_cvref_t<decltype(e)>...>>{};
-    }))::type;
-    evaluate_into<number, sched>(bindings, outputs, n);
+    evaluate_into<number, entries_schedule>(bindings, outputs, n);
   }
   Eigen::Index size() const {
     return unpack(bindings, [](const auto&... b) { return common_size(b...); });
   }
 
-  const values_type& values() const {
+  /// The results, computed on the first call straight into the arrays that hold them.
+  const values_type& values() const& {
     if (!cache) {
-      constexpr std::size_t k = Set::shape::entries;
       const Eigen::Index n = size();
-      std::array<result_array<number>, k> arrays;
-      std::array<number*, k> outputs;
-      for (std::size_t j = 0; j < k; ++j) {
-        arrays[j].resize(n);
-        outputs[j] = arrays[j].data();
-      }
-      write_to(outputs.data(), std::size_t(n));
       values_type v;
-      Set::shape::fill(v, [&](std::size_t j) { return arrays[j]; });
-      cache.emplace(std::move(v));
+      std::array<number*, shape::slots> outputs;
+      for (std::size_t s = 0; s < shape::slots; ++s) {
+        auto& slot = shape::slot(v, s);
+        slot.resize(n);
+        outputs[s] = slot.data();
+      }
+      evaluate_into<number, slot_schedule<entries_schedule, shape>>(bindings, outputs.data(), std::size_t(n));
+      cache.emplace(std::move(v));  // moves each array's buffer: no element is copied
     }
     return *cache;
   }
-  operator const values_type&() const { return values(); }
+  values_type& values() & {
+    std::as_const(*this).values();
+    return *cache;
+  }
+  values_type values() && {
+    std::as_const(*this).values();
+    return std::move(*cache);
+  }
+  operator const values_type&() const& { return values(); }
 
   template <class Key>
-  decltype(auto) operator[](const Key& key) const {
+  decltype(auto) operator[](const Key& key) const& {
     return values()[key];
   }
+  template <class Key>
+  decltype(auto) operator[](const Key& key) & {
+    return values()[key];
+  }
+  /// From a temporary result: the entry moved out, by value (so `G(x = X)[x]` neither
+  /// copies nor leaves a reference into a result about to be destroyed).
+  template <class Key>
+  auto operator[](const Key& key) && {
+    return std::move(values())[key];
+  }
   template <std::size_t I>
-  decltype(auto) get() const {
+  decltype(auto) get() const& {
     return values().template get<I>();
+  }
+  template <std::size_t I>
+  decltype(auto) get() & {
+    return values().template get<I>();
+  }
+  template <std::size_t I>
+  auto get() && {
+    return std::move(values()).template get<I>();
   }
 };
 
@@ -311,9 +355,15 @@ struct tied {
         return *this;
       }
     }
-    const auto& values = result.values();
+    std::array<detail::result_array<number>, sizeof...(As)> temporaries;
+    std::array<number*, sizeof...(As)> outputs;
+    for (std::size_t k = 0; k < sizeof...(As); ++k) {
+      temporaries[k].resize(n);
+      outputs[k] = temporaries[k].data();
+    }
+    result.write_to(outputs.data(), std::size_t(n));
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      ((std::get<I>(destinations) = values.entries[I].template cast<typename As::Scalar>()), ...);
+      ((std::get<I>(destinations) = temporaries[I].template cast<typename As::Scalar>()), ...);
     }
     (std::index_sequence_for<As...>{});
     return *this;

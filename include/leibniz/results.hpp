@@ -44,13 +44,16 @@ constexpr std::size_t index_of_variable() {
 }  // namespace detail
 
 namespace detail {
-/// N values read by position: `v[0]`, `get<I>()`, and so structured bindings.
+/// N values read by position: `v[0]`, `get<I>()`, and so structured bindings. Reading
+/// from an rvalue moves the value out (`G(x = X)[0]` takes the array, copying nothing),
+/// and gives it by value, so that a reference to it cannot outlive the result.
 template <class T, std::size_t N>
 struct positional_values {
   std::array<T, N> entries{};
 
-  constexpr T& operator[](std::size_t i) { return entries[i]; }
-  constexpr const T& operator[](std::size_t i) const { return entries[i]; }
+  constexpr T& operator[](std::size_t i) & { return entries[i]; }
+  constexpr const T& operator[](std::size_t i) const& { return entries[i]; }
+  constexpr T operator[](std::size_t i) && { return std::move(entries[i]); }
 
   static constexpr std::size_t size() { return N; }
   template <std::size_t I>
@@ -62,7 +65,7 @@ struct positional_values {
     return entries[I];
   }
   template <std::size_t I>
-  constexpr T&& get() && {
+  constexpr T get() && {
     return std::move(entries[I]);
   }
 };
@@ -77,12 +80,16 @@ template <class T, class... Vs>
 struct gradient_values : detail::positional_values<T, sizeof...(Vs)> {
   using detail::positional_values<T, sizeof...(Vs)>::operator[];
   template <fixed_string Name>
-  constexpr T& operator[](variable<Name>) {
+  constexpr T& operator[](variable<Name>) & {
     return this->entries[detail::index_of_variable<Name, Vs...>()];
   }
   template <fixed_string Name>
-  constexpr const T& operator[](variable<Name>) const {
+  constexpr const T& operator[](variable<Name>) const& {
     return this->entries[detail::index_of_variable<Name, Vs...>()];
+  }
+  template <fixed_string Name>
+  constexpr T operator[](variable<Name>) && {
+    return std::move(this->entries[detail::index_of_variable<Name, Vs...>()]);
   }
 };
 
@@ -94,13 +101,21 @@ struct hessian_values {
   std::array<gradient_values<T, Vs...>, sizeof...(Vs)> rows{};
 
   template <fixed_string Name>
-  constexpr const gradient_values<T, Vs...>& operator[](variable<Name>) const {
+  constexpr const gradient_values<T, Vs...>& operator[](variable<Name>) const& {
     return rows[detail::index_of_variable<Name, Vs...>()];
+  }
+  template <fixed_string Name>
+  constexpr gradient_values<T, Vs...> operator[](variable<Name>) && {
+    return std::move(rows[detail::index_of_variable<Name, Vs...>()]);
   }
   static constexpr std::size_t size() { return sizeof...(Vs); }
   template <std::size_t I>
-  constexpr const gradient_values<T, Vs...>& get() const {
+  constexpr const gradient_values<T, Vs...>& get() const& {
     return rows[I];
+  }
+  template <std::size_t I>
+  constexpr gradient_values<T, Vs...> get() && {
+    return std::move(rows[I]);
   }
 };
 
@@ -111,11 +126,16 @@ template <class T, std::size_t M, class... Vs>
 struct jacobian_values {
   std::array<gradient_values<T, Vs...>, M> rows{};
 
-  constexpr const gradient_values<T, Vs...>& operator[](std::size_t i) const { return rows[i]; }
+  constexpr const gradient_values<T, Vs...>& operator[](std::size_t i) const& { return rows[i]; }
+  constexpr gradient_values<T, Vs...> operator[](std::size_t i) && { return std::move(rows[i]); }
   static constexpr std::size_t size() { return M; }
   template <std::size_t I>
-  constexpr const gradient_values<T, Vs...>& get() const {
+  constexpr const gradient_values<T, Vs...>& get() const& {
     return rows[I];
+  }
+  template <std::size_t I>
+  constexpr gradient_values<T, Vs...> get() && {
+    return std::move(rows[I]);
   }
 };
 
@@ -139,15 +159,19 @@ namespace detail {
 
 // ------------------------------------------------------------------ shapes
 
-/// How the entries of a derivative set are laid out in its result.
+/// How the entries of a derivative set are laid out in its result. A result has
+/// `slots` values; slot s holds entry `entry_of_slot(s)` (a Hessian's mirrored slots
+/// hold the same entry) and is `slot(values, s)`.
 template <class... Vs>
 struct gradient_shape {
   static constexpr std::size_t entries = sizeof...(Vs);
+  static constexpr std::size_t slots = entries;
   template <class T>
   using values = gradient_values<T, Vs...>;
-  template <class T, class Get>
-  static constexpr void fill(values<T>& out, Get&& entry) {
-    for (std::size_t i = 0; i < entries; ++i) out.entries[i] = entry(i);
+  static constexpr std::size_t entry_of_slot(std::size_t s) { return s; }
+  template <class T>
+  static constexpr T& slot(values<T>& v, std::size_t s) {
+    return v.entries[s];
   }
 };
 
@@ -156,6 +180,7 @@ template <class... Vs>
 struct hessian_shape {
   static constexpr std::size_t n = sizeof...(Vs);
   static constexpr std::size_t entries = n * (n + 1) / 2;
+  static constexpr std::size_t slots = n * n;
   static constexpr std::size_t entry_of(std::size_t i, std::size_t j) {
     if (j < i)
       std::swap(i, j);
@@ -163,35 +188,44 @@ struct hessian_shape {
   }
   template <class T>
   using values = hessian_values<T, Vs...>;
-  template <class T, class Get>
-  static constexpr void fill(values<T>& out, Get&& entry) {
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j) out.rows[i].entries[j] = entry(entry_of(i, j));
+  static constexpr std::size_t entry_of_slot(std::size_t s) { return entry_of(s / n, s % n); }
+  template <class T>
+  static constexpr T& slot(values<T>& v, std::size_t s) {
+    return v.rows[s / n].entries[s % n];
   }
 };
 
 template <std::size_t M, class... Vs>
 struct jacobian_shape {
   static constexpr std::size_t entries = M * sizeof...(Vs);
+  static constexpr std::size_t slots = entries;
   template <class T>
   using values = jacobian_values<T, M, Vs...>;
-  template <class T, class Get>
-  static constexpr void fill(values<T>& out, Get&& entry) {
-    for (std::size_t i = 0; i < M; ++i)
-      for (std::size_t j = 0; j < sizeof...(Vs); ++j) out.rows[i].entries[j] = entry(i * sizeof...(Vs) + j);
+  static constexpr std::size_t entry_of_slot(std::size_t s) { return s; }
+  template <class T>
+  static constexpr T& slot(values<T>& v, std::size_t s) {
+    return v.rows[s / sizeof...(Vs)].entries[s % sizeof...(Vs)];
   }
 };
 
 template <std::size_t N>
 struct list_shape {
   static constexpr std::size_t entries = N;
+  static constexpr std::size_t slots = N;
   template <class T>
   using values = output_values<T, N>;
-  template <class T, class Get>
-  static constexpr void fill(values<T>& out, Get&& entry) {
-    for (std::size_t i = 0; i < N; ++i) out.entries[i] = entry(i);
+  static constexpr std::size_t entry_of_slot(std::size_t s) { return s; }
+  template <class T>
+  static constexpr T& slot(values<T>& v, std::size_t s) {
+    return v.entries[s];
   }
 };
+
+/// Fills every slot of a result of Shape with `entry(k)`, the value of its entry k.
+template <class Shape, class Values, class Get>
+constexpr void fill(Values& out, Get&& entry) {
+  for (std::size_t s = 0; s < Shape::slots; ++s) Shape::slot(out, s) = entry(Shape::entry_of_slot(s));
+}
 
 }  // namespace detail
 

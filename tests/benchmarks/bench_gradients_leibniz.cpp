@@ -6,6 +6,10 @@
 //   as variables too, but not differentiated.
 // - leibniz-f: `leibniz::tie(out) = leibniz::outputs(f)(x = X, ...)`, straight into the
 //   preallocated output array, as the references write theirs.
+// - leibniz-grad-read (B3 only): the tutorial's way, `auto g = G(x = X, ...)` then each
+//   entry read by its variable, `g[w1]`. Each entry is moved into the harness's output,
+//   so the row costs what a result of its own costs: new arrays, computed once, read
+//   without a copy.
 //
 // Each function is the formula of its row, as written there; the harness checks the
 // values against the hand-written references.
@@ -84,6 +88,16 @@ void b3_grad(bench::inputs in, bench::outputs out) {
   leibniz::tie(out[0], out[1], out[2]) = leibniz::gradient(f3, b3_w1, b3_w2, b3_b)(
       b3_w1 = in[0], b3_w2 = in[1], b3_b = in[2], b3_a1 = in[3], b3_a2 = in[4]);
 }
+
+#ifndef BENCH_ONLY_GRADIENT
+void b3_grad_read(bench::inputs in, bench::outputs out) {
+  auto g = leibniz::gradient(f3, b3_w1, b3_w2, b3_b)(b3_w1 = in[0], b3_w2 = in[1], b3_b = in[2], b3_a1 = in[3],
+                                                     b3_a2 = in[4]);
+  out[0] = std::move(g[b3_w1]);
+  out[1] = std::move(g[b3_w2]);
+  out[2] = std::move(g[b3_b]);
+}
+#endif
 
 #endif  // BENCH_SECTION(3)
 
@@ -212,6 +226,9 @@ std::vector<bench::kernel> bench::leibniz_kernels() {
   kernels.push_back({"B3", "leibniz-f", b3_f});
 #endif
   kernels.push_back({"B3", "leibniz-grad", b3_grad});
+#ifndef BENCH_ONLY_GRADIENT
+  kernels.push_back({"B3", "leibniz-grad-read", b3_grad_read});
+#endif
 #endif
 #if BENCH_SECTION(4)
 #ifndef BENCH_ONLY_GRADIENT

@@ -1,7 +1,8 @@
 // tests/unit/test_eigen.cpp — evaluation over Eigen arrays: every kind of array a user
 // has (ArrayXd, ArrayXf, Map, strided Map, segment, expression), numbers broadcast,
 // results as plain arrays, leibniz::tie into existing memory, sizes checked, empty
-// arrays. Every element is compared with the scalar evaluation of the same expression.
+// arrays; results read without copies, arrays bound by name referred to and temporaries
+// held. Every element is compared with the scalar evaluation of the same expression.
 // Built twice: with xsimd's kernels and with -DLEIBNIZ_NO_SIMD (Eigen's blocks).
 #include <catch2/catch.hpp>
 
@@ -10,6 +11,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <leibniz/leibniz.hpp>
@@ -230,4 +232,89 @@ TEST_CASE("outputs over arrays, written by tie without temporaries", "[eigen][ou
       value, [&](Eigen::Index i) { return f(x = X[i], y = 0.75); }, 1e-14);
   check_elementwise(
       slope, [&](Eigen::Index i) { return leibniz::d(f, x)(x = X[i], y = 0.75); }, 1e-13);
+}
+
+TEST_CASE("a result is computed once and read without copies", "[eigen][gradient][results]") {
+  const Eigen::ArrayXd X = points(41, 0.1, 0.9), Y = points(41, 1.5, 0.5);
+  const auto G = leibniz::gradient(sin(x) * y, x, y);
+  auto g = G(x = X, y = Y);
+  static_assert(std::is_same_v<decltype(g[x]), Eigen::ArrayXd&>);
+  static_assert(std::is_same_v<decltype(std::as_const(g)[x]), const Eigen::ArrayXd&>);
+  // Every read is the same array: by the variable, by position, through get<I>.
+  const double* const gx_data = g[x].data();
+  CHECK(g[0].data() == gx_data);
+  CHECK(g.get<0>().data() == gx_data);
+  CHECK(std::as_const(g)[x].data() == gx_data);
+  check_elementwise(
+      g[x], [&](Eigen::Index i) { return std::cos(X[i]) * Y[i]; }, 1e-15);
+  // Moving an entry out takes its buffer.
+  const Eigen::ArrayXd gx = std::move(g[x]);
+  CHECK(gx.data() == gx_data);
+
+  // A temporary result gives its entries by value, moved out: no copy, and no reference
+  // into a result that is gone at the end of the statement.
+  static_assert(std::is_same_v<decltype(G(x = X, y = Y)[x]), Eigen::ArrayXd>);
+  static_assert(std::is_same_v<decltype(G(x = X, y = Y).get<1>()), Eigen::ArrayXd>);
+  const auto& gy = G(x = X, y = Y)[y];  // the lifetime of the moved-out array is extended
+  check_elementwise(
+      gy, [&](Eigen::Index i) { return std::sin(X[i]); }, 1e-15);
+
+  // A Hessian's mirrored entries are two arrays with the same values.
+  const auto H = leibniz::hessian(sin(x) * y * y, x, y)(x = X, y = Y);
+  CHECK(H[x][y].data() != H[y][x].data());
+  CHECK((H[x][y] == H[y][x]).all());
+  check_elementwise(
+      H[y][x], [&](Eigen::Index i) { return 2.0 * std::cos(X[i]) * Y[i]; }, 1e-14);
+  // A Hessian tied into destinations of another precision (through temporaries).
+  Eigen::ArrayXf hxx, hxy, hyy;
+  leibniz::tie(hxx, hxy, hyy) = leibniz::hessian(sin(x) * y * y, x, y)(x = X, y = Y);
+  check_elementwise(
+      hxy, [&](Eigen::Index i) { return 2.0 * std::cos(X[i]) * Y[i]; }, 1e-6);
+}
+
+namespace {
+Eigen::ArrayXd make_points() {
+  return points(50, 0.1, 0.9);
+}
+}  // namespace
+
+TEST_CASE("a temporary array bound to a variable is held by the binding", "[eigen][bindings]") {
+  const Eigen::ArrayXd X = make_points();
+  const auto G = leibniz::gradient(sin(x) * y, x, y);
+  auto g = G(x = make_points(), y = 3.0);  // the temporary array is destroyed here...
+  // ...and its memory handed out again: if the binding had kept a reference, the result
+  // would be computed from these values (and ASan would report the read).
+  const Eigen::ArrayXd scribble = Eigen::ArrayXd::Constant(50, -1e300);
+  check_elementwise(
+      g[x], [&](Eigen::Index i) { return std::cos(X[i]) * 3.0; }, 1e-15);
+  check_elementwise(
+      g[y], [&](Eigen::Index i) { return std::sin(X[i]); }, 1e-15);
+  CHECK(scribble[0] == -1e300);
+
+  // Moved in, not copied: the binding holds the temporary's own buffer, and so do its copies.
+  Eigen::ArrayXd T = make_points();
+  const double* const t_data = T.data();
+  const auto bt = (x = std::move(T));
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(bt)>, leibniz::binding<"x", Eigen::ArrayXd>>);
+  CHECK(bt.value.data() == t_data);
+  const auto copy = bt;
+  CHECK(copy.value.data() == t_data);
+  check_elementwise(
+      leibniz::eval(sin(x), bt), [&](Eigen::Index i) { return std::sin(X[i]); }, 1e-15);
+}
+
+TEST_CASE("an array bound by name is referred to, never copied", "[eigen][bindings]") {
+  Eigen::ArrayXd X = make_points();
+  const auto bx = (x = X);
+  static_assert(std::is_same_v<std::remove_cvref_t<decltype(bx)>, leibniz::binding<"x", Eigen::ArrayXd>>);
+  CHECK(&bx.value == &X);
+
+  // A result reads the arrays bound by name when it is first read, not when it is made:
+  // it holds them by reference. Changing X in between shows in the result.
+  const auto G = leibniz::gradient(x * y, x, y);
+  auto g = G(x = X, y = 2.0);
+  X *= 10.0;
+  const Eigen::ArrayXd original = make_points();
+  check_elementwise(
+      g[y], [&](Eigen::Index i) { return 10.0 * original[i]; }, 1e-15);
 }
