@@ -103,9 +103,8 @@ struct derivative_set {
   /// The expression of df/dx (gradients only), runtime constants put back in.
   template <class V>
   requires(detail::is_gradient_shape_v<Shape>&& Variable<V>) constexpr auto operator[](const V&) const {
-    constexpr auto Name = V::name;
     return []<class... Vs>(detail::gradient_shape<Vs...>*, const Params& p) {
-      constexpr std::size_t i = detail::index_of_variable<Name, Vs...>();
+      constexpr std::size_t i = detail::index_of_variable<V::name, Vs...>();
       return detail::substitute_parameters(detail::element_t<i, detail::pack<Es...>>{}, p);
     }(static_cast<Shape*>(nullptr), parameters);
   }
