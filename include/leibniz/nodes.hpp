@@ -27,6 +27,7 @@
 
 #include "constant.hpp"
 #include "detail/builders.hpp"
+#include "detail/entrywise_rule.hpp"
 #include "detail/lanes.hpp"
 #include "detail/pack.hpp"
 #include "expression.hpp"
@@ -222,10 +223,12 @@ struct unary : node<unary<Op, A>> {
     static_assert(detail::UnaryRule<Op, A>,
                   "leibniz::function<Op>: to differentiate Op(a), Op needs its derivative "
                   "as an expression: static constexpr auto derivative(auto a)");
-    if constexpr (detail::UnaryRule<Op, A>)
-      return Op::derivative(e.arg());
-    else
+    if constexpr (!detail::UnaryRule<Op, A>)
       return constant<0>{};  // after the message above, without a cascade of further errors
+    else if constexpr (detail::shape_v<A>.scalar)
+      return Op::derivative(e.arg());
+    else  // on a vector or matrix, the rule's products must be entrywise (detail/entrywise_rule.hpp)
+      return detail::entrywise_derivative<Op>(e.arg());
   }
   using kernel = detail::op_kernel<Op>;
   template <class V>
@@ -262,6 +265,8 @@ struct binary : node<binary<Op, A, B>> {
                   "partial derivatives: derivative_lhs(a, b) and derivative_rhs(a, b)");
     if constexpr (!detail::BinaryRule<Op, A, B>)
       return constant<0>{};
+    else if constexpr (!detail::shape_v<A>.scalar || !detail::shape_v<B>.scalar)
+      return detail::entrywise_derivative<Op, K>(e.lhs(), e.rhs());
     else if constexpr (K == 0)
       return Op::derivative_lhs(e.lhs(), e.rhs());
     else

@@ -75,6 +75,12 @@ constexpr bool broadcastable(shape a, shape b) {
   return a.scalar || b.scalar || (broadcast_axis(a.rows, b.rows).fits && broadcast_axis(a.cols, b.cols).fits);
 }
 
+/// Whether a has b's extent: both scalars, or the same axes of a single row or column
+/// (then no broadcast stands between them).
+constexpr bool same_extent(shape a, shape b) {
+  return a.scalar == b.scalar && (a.rows == 1) == (b.rows == 1) && (a.cols == 1) == (b.cols == 1);
+}
+
 /// The shape of an entrywise combination of a and b (a scalar fits anything).
 constexpr shape broadcast(shape a, shape b) {
   if (a.scalar)

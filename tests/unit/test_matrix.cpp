@@ -227,6 +227,30 @@ TEST_CASE("a broadcast adjoint meets a matrix product: d(sum(W * X), W) = fill(1
   CHECK((gb - (a.colwise() + bv).array().exp().matrix().rowwise().sum()).norm() < 1e-13);
 }
 
+TEST_CASE("entrywise rules stay entrywise on matrices; a broadcast operand counts every entry", "[matrix]") {
+  const Eigen::MatrixXd a = sample(2, 2, 0.7), r = sample(2, 3, 0.5);
+  const Eigen::VectorXd v = sample(3, 1, 0.9), c = sample(2, 1, 1.4);
+  // sigmoid's rule is written sigmoid(a) * sigmoid(-a): on a matrix that product is
+  // entrywise, not the matrix product (a square A would hide the difference in sizes).
+  CHECK_SYMBOLIC(d(sum(sigmoid(A)), A) == hadamard(sigmoid(A), sigmoid(-A)));
+  const Eigen::MatrixXd sig = (1.0 / (1.0 + (-a.array()).exp())).matrix();
+  const Eigen::MatrixXd expected = sig.array() * (1.0 - sig.array());
+  CHECK((leibniz::gradient(sum(sigmoid(A)), A)(A = a)[A] - expected).norm() < 1e-14);
+  const auto on_vector = leibniz::gradient(sum(gelu(x)), x)(x = v)[x];
+  CHECK(worst_entry_error([&](const Eigen::VectorXd& m) { return sum(gelu(x))(x = m); }, v, on_vector) < 1e-9);
+  // The trace of an expression: its adjoint is g I.
+  const Eigen::MatrixXd gt = leibniz::gradient(trace(exp(A)), A)(A = a)[A];
+  CHECK((gt - Eigen::MatrixXd(a.array().exp().matrix().diagonal().asDiagonal())).norm() < 1e-14);
+  // The one number sum hands down stands for every entry of A + s: d/ds sum(A + s) = 6.
+  CHECK(leibniz::gradient(sum(A + s), s)(A = r, s = 0.5)[s] == 6.0);
+  CHECK(leibniz::gradient(mean(A + s), s)(A = r, s = 0.5)[s] == 1.0);
+  CHECK((leibniz::gradient(sum(A + b), b)(A = r, b = c)[b] - Eigen::VectorXd::Constant(2, 3.0)).norm() == 0);
+  const Eigen::VectorXd pick = Eigen::Vector2d(1.0, 0.0);  // the first row's sum
+  CHECK((leibniz::gradient(dot(rowwise_sum(A + b), y), b)(A = r, b = c, y = pick)[b] - Eigen::Vector2d(3.0, 0.0)).norm() ==
+        0);
+  CHECK(std::abs(leibniz::gradient(sum(colwise_sum(A - 2.0 * s)), s)(A = r, s = 0.5)[s] + 12.0) < 1e-14);
+}
+
 TEST_CASE("sizes that do not fit: an exception naming the operation, the operands and their sizes", "[matrix]") {
   const Eigen::MatrixXd a = sample(3, 4, 0.1);
   const Eigen::VectorXd v5 = sample(5, 1, 0.3), v4 = sample(4, 1, 0.3);

@@ -232,8 +232,7 @@ inline constexpr bool is_filled_v<filled<A, Like>> = true;
 /// a broadcast to the shape of like where it is not that shape already.
 template <class A, class Like>
 constexpr auto expand_to_like(const A& a, const Like& like) {
-  constexpr shape s = shape_v<A>, target = shape_v<Like>;
-  if constexpr (s.scalar == target.scalar && (s.rows == 1) == (target.rows == 1) && (s.cols == 1) == (target.cols == 1))
+  if constexpr (same_extent(shape_v<A>, shape_v<Like>))
     return a;
   else
     return filled<A, Like>(a, like);

@@ -86,7 +86,7 @@ struct identity_op {
   template <class M>
   static auto evaluate(const M& a) {
     using Scalar = typename M::Scalar;
-    return decltype(a.eval())::Identity(a.rows(), a.cols()).template cast<Scalar>();
+    return Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>::Identity(a.rows(), a.cols());
   }
 };
 
