@@ -53,6 +53,9 @@ writes tests/unit/matrix_corpus.hpp and test_matrix_corpus_0.cpp ... _9.cpp (reg
 in tests/meson.build behind the `corpora` option, one executable). Expression i has its
 own random stream: the output depends only on --seed, --count, --files (not on --jobs or
 PYTHONHASHSEED).
+Generating takes about 15 s of CPU. Compiling is the cost: with GCC 12 at the project's
+-O2, 51 to 81 s of user CPU and about 3.5 GB per part (20 expressions), 630 s for the ten;
+the tests themselves run in well under a second. More --files makes the parts smaller.
 
 Constructs excluded because leibniz fails on them (report, keep a reproducer, delete the
 exclusion when fixed): see KNOWN_LIBRARY_BUGS below.
