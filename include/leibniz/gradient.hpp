@@ -150,6 +150,101 @@ template <class F, class... Ts>
         detail::make_product(detail::derivative<Ts::name>(f), detail::as_expression(tangents.value))...);
 }
 
+namespace detail {
+
+/// The name of the tangent of the variable Name: "~" Name. No user variable starts with
+/// '~' (parameters.hpp), and the tangent is bound like a variable.
+template <fixed_string Name>
+constexpr auto tangent_name() {
+  char text[Name.size() + 2]{};
+  text[0] = '~';
+  for (std::size_t i = 0; i < Name.size(); ++i) text[i + 1] = Name.data[i];
+  return fixed_string<Name.size() + 1>(text);
+}
+
+/// The variable of F named Name, with its shape (a scalar variable when F has none).
+template <fixed_string Name, class F>
+constexpr auto variable_named() {
+  return unpack(variables_v<F>, []<class... Vs>(const Vs&...) {
+    constexpr bool found[] = {(Vs::name == Name)..., false};
+    constexpr std::size_t i = [&] {
+      std::size_t k = 0;
+      while (k < sizeof...(Vs) && !found[k]) ++k;
+      return k;
+    }();
+    if constexpr (i < sizeof...(Vs))
+      return element_t<i, pack<Vs...>>{};
+    else
+      return variable<Name>{};
+  });
+}
+
+/// The tangent variable of V: a variable of V's shape named "~" V::name.
+template <class V>
+constexpr auto tangent_of(const V&) {
+  if constexpr (requires { V::static_shape; })
+    return matrix_variable<tangent_name<V::name>(), V::static_shape.rows, V::static_shape.cols>{};
+  else
+    return variable<tangent_name<V::name>()>{};
+}
+
+/// The binding `x = v` renamed to the tangent `~x = v`; it refers to what the original
+/// refers to (a caller's matrix stays the caller's).
+template <class B>
+auto as_tangent_binding(const B& b) {
+  using T = typename B::value_type;
+  using renamed = binding<tangent_name<B::name>(), T>;
+  if constexpr (is_held_by_value_v<T>)
+    return renamed{b.value};
+  else
+    return renamed(b.value);
+}
+
+/// <a, t>: the product of two scalars, the sum of the entrywise product of two matrices.
+template <class A, class T>
+constexpr auto inner_product(const A& a, const T& t) {
+  if constexpr (shape_v<A>.scalar && shape_v<T>.scalar)
+    return make_product(a, t);
+  else
+    return sum(make_product(a, t));  // leibniz::sum (matrix/reductions.hpp), found by argument-dependent lookup
+}
+
+/// The directional derivative of the (lifted, static) F along the tangents of Vs:
+/// sum_k <df/dx_k, ~x_k>, itself an expression of x and the tangents.
+template <class F, class... Vs>
+constexpr auto directional_derivative() {
+  return make_sum(inner_product(reverse_partial<F, Vs>(), tangent_of(Vs{}))...);
+}
+
+}  // namespace detail
+
+/// The Hessian of a scalar `f` times a direction given as bindings, by each variable of
+/// the direction: `hvp(f, x = vx, W = V)(bindings)[W]` is sum_j (d^2 f / dW dx_j) v_j,
+/// shaped like W (a number for a scalar variable). Built at compile time as the gradient
+/// of the directional derivative <grad f, v> (reverse over reverse), so no Hessian is
+/// formed: for `squared_norm(A * w - y)` it is `2 * A^T * (A * v)`. The tangents are
+/// referred to, not copied: keep them alive while the result is used.
+///
+///     auto h = leibniz::hvp(x * x * y, x = 1.0, y = 0.0)(x = 3.0, y = 2.0);   // h[x] == 4, h[y] == 6
+template <class F, class... Ts>
+[[nodiscard]] constexpr auto hvp(const F& f, const Ts&... tangents) {
+  static_assert(Expression<F>, "leibniz::hvp(f, x = vx, ...): f must be a leibniz expression");
+  static_assert((detail::is_binding_v<Ts> && ...),
+                "leibniz::hvp(f, x = vx, ...): give the direction as bindings `x = vx`, one per variable");
+  static_assert(sizeof...(Ts) > 0, "leibniz::hvp(f, x = vx, ...): give the direction `x = vx`");
+  static_assert(!Expression<F> || detail::shape_v<F>.scalar,
+                "leibniz::hvp(f, ...): f must be a scalar; reduce a vector or matrix with sum, mean, squared_norm "
+                "or dot first");
+  using L = detail::lifted_t<F>;
+  using D = decltype(detail::directional_derivative<L, decltype(detail::variable_named<Ts::name, F>())...>());
+  const auto params =
+      detail::concat(detail::parameter_bindings(f), detail::make_pack(detail::as_tangent_binding(tangents)...));
+  return derivative_set<detail::gradient_shape<decltype(detail::variable_named<Ts::name, F>())...>,
+                        std::remove_cvref_t<decltype(params)>,
+                        decltype(detail::reverse_partial<D, decltype(detail::variable_named<Ts::name, F>())>())...>{
+      params};
+}
+
 }  // namespace leibniz
 
 LEIBNIZ_HEADER_END

@@ -246,8 +246,8 @@ TEST_CASE("entrywise rules stay entrywise on matrices; a broadcast operand count
   CHECK(leibniz::gradient(mean(A + s), s)(A = r, s = 0.5)[s] == 1.0);
   CHECK((leibniz::gradient(sum(A + b), b)(A = r, b = c)[b] - Eigen::VectorXd::Constant(2, 3.0)).norm() == 0);
   const Eigen::VectorXd pick = Eigen::Vector2d(1.0, 0.0);  // the first row's sum
-  CHECK((leibniz::gradient(dot(rowwise_sum(A + b), y), b)(A = r, b = c, y = pick)[b] - Eigen::Vector2d(3.0, 0.0)).norm() ==
-        0);
+  CHECK((leibniz::gradient(dot(rowwise_sum(A + b), y), b)(A = r, b = c, y = pick)[b] - Eigen::Vector2d(3.0, 0.0))
+            .norm() == 0);
   CHECK(std::abs(leibniz::gradient(sum(colwise_sum(A - 2.0 * s)), s)(A = r, s = 0.5)[s] + 12.0) < 1e-14);
 }
 
@@ -340,4 +340,81 @@ TEST_CASE("jacobian of a vector by a vector keeps structure: W, diag(step(x))", 
   CHECK((d - Eigen::MatrixXd(xv.asDiagonal())).norm() == 0);
   const Eigen::MatrixXd a = sample(4, 2, 0.5);
   CHECK(((diag(x) * A)(x = xv, A = a) - xv.asDiagonal() * a).norm() < 1e-15);
+}
+
+/// The derivative of a gradient (an Eigen matrix, given by `grad(t)` at the point moved
+/// t along a direction) at t = 0, entry by entry: the Hessian times the direction.
+template <class Grad>
+Eigen::MatrixXd directional_difference(Grad&& grad, Eigen::Index rows, Eigen::Index cols) {
+  Eigen::MatrixXd out(rows, cols);
+  for (Eigen::Index j = 0; j < cols; ++j)
+    for (Eigen::Index i = 0; i < rows; ++i)
+      out(i, j) = numeric::derivative([&](double t) { return double(grad(t)(i, j)); }, 0.0);
+  return out;
+}
+
+TEST_CASE("hessian by a vector keeps structure: A + A^T, 2 A^T A, softmax's diag(s) - s s^T", "[matrix]") {
+  CHECK_SYMBOLIC(leibniz::hessian(transpose(x) * A * x, x) == A + transpose(A));
+  CHECK_SYMBOLIC(leibniz::hessian(squared_norm(A * x - y), x) == 2_c * transpose(A) * A);
+  CHECK(leibniz::to_string(leibniz::hessian(squared_norm(A * x - y), x)) == "2 * A^T * A");
+  CHECK(leibniz::to_string(leibniz::hessian(log_sum_exp(W * x), x)) ==
+        "W^T * (diag(softmax(W * x)) * W - softmax(W * x) * softmax(W * x)^T * W)");
+  const Eigen::MatrixXd wm = sample(4, 3, 0.3);
+  const Eigen::VectorXd xv = sample(3, 1, 1.3);
+  // Every kind of term: a scalar factor of x (outer products), eye, diag, softmax's rule.
+  constexpr auto f = sum(exp(x)) * squared_norm(x) + log_sum_exp(W * x) + dot(x, sigmoid(x));
+  const Eigen::MatrixXd H = leibniz::hessian(f, x)(W = wm, x = xv);
+  REQUIRE(H.rows() == 3);
+  REQUIRE(H.cols() == 3);
+  const auto G = leibniz::gradient(f, x);
+  for (Eigen::Index k = 0; k < 3; ++k) {
+    const Eigen::VectorXd e = Eigen::VectorXd::Unit(3, k);
+    const Eigen::MatrixXd column = directional_difference(
+        [&](double t) { return Eigen::VectorXd(G(W = wm, x = Eigen::VectorXd(xv + t * e))[x]); }, 3, 1);
+    CHECK((H.col(k) - column).norm() < 1e-8);
+  }
+  CHECK((H - H.transpose()).norm() < 1e-13);
+}
+
+TEST_CASE("hvp: the Hessian times a direction, shaped like each variable, never forming the Hessian", "[matrix]") {
+  // Scalars: hvp(x^2 y, x = 1, y = 0) = (2y, 2x).
+  constexpr auto p = leibniz::var<"p">;
+  constexpr auto q = leibniz::var<"q">;
+  const auto h = leibniz::hvp(p * p * q, p = 1.0, q = 0.0)(p = 3.0, q = 2.0);
+  CHECK(h[p] == 4.0);
+  CHECK(h[q] == 6.0);
+  // B10's function: hvp by w is 2 A^T (A v).
+  const Eigen::MatrixXd am = sample(5, 3, 0.4);
+  const Eigen::VectorXd wv = sample(3, 1, 0.8), yv = sample(5, 1, 1.7), v = sample(3, 1, 2.9);
+  constexpr auto L = squared_norm(A * w - y);
+  const Eigen::VectorXd hw = leibniz::hvp(L, w = v)(A = am, w = wv, y = yv)[w];
+  CHECK((hw - 2 * am.transpose() * (am * v)).norm() < 1e-13);
+  // A network's loss, directions on a matrix and a vector at once: against the
+  // derivative of the gradient along the direction.
+  constexpr auto Y = leibniz::mat<"Y">;
+  constexpr auto net = mean(log_sum_exp(W * X + b) - colwise_sum(hadamard(Y, W * X + b))) + s * squared_norm(W);
+  const Eigen::MatrixXd wm = sample(3, 4, 0.2), xm = sample(4, 5, 1.1), dW = sample(3, 4, 2.2);
+  const Eigen::VectorXd bv = sample(3, 1, 0.6), db = sample(3, 1, 3.1);
+  Eigen::MatrixXd ym = Eigen::MatrixXd::Zero(3, 5);
+  for (int j = 0; j < 5; ++j) ym(j % 3, j) = 1;
+  const auto H = leibniz::hvp(net, W = dW, b = db, s = 0.5)(W = wm, b = bv, X = xm, Y = ym, s = 0.1);
+  const auto G = leibniz::gradient(net, W, b, s);
+  const auto along = [&](double t) {
+    return G(W = Eigen::MatrixXd(wm + t * dW), b = Eigen::VectorXd(bv + t * db), X = xm, Y = ym, s = 0.1 + 0.5 * t);
+  };
+  CHECK((H[W] - directional_difference([&](double t) { return along(t)[W]; }, 3, 4)).norm() < 1e-8);
+  CHECK((H[b] - directional_difference([&](double t) { return along(t)[b]; }, 3, 1)).norm() < 1e-8);
+  CHECK(std::abs(H[s] - numeric::derivative([&](double t) { return along(t)[s]; }, 0.0)) < 1e-8);
+}
+
+TEST_CASE("jvp on vectors and matrices: J v kept structured, <d(L, W), V> for a scalar L", "[matrix]") {
+  const Eigen::MatrixXd wm = sample(4, 3, 0.5), dW = sample(4, 3, 1.5);
+  const Eigen::VectorXd xv = sample(3, 1, 0.1), v = sample(3, 1, 2.1);
+  const Eigen::VectorXd t = leibniz::jvp(relu(W * x), x = v)(W = wm, x = xv);
+  CHECK((t - Eigen::VectorXd(((wm * xv).array() > 0).cast<double>() * (wm * v).array())).norm() < 1e-14);
+  constexpr auto L = squared_norm(tanh(W * x));
+  const double tl = leibniz::jvp(L, W = dW, x = v)(W = wm, x = xv);
+  const double fd = numeric::derivative(
+      [&](double u) { return L(W = Eigen::MatrixXd(wm + u * dW), x = Eigen::VectorXd(xv + u * v)); }, 0.0);
+  CHECK(std::abs(tl - fd) < 1e-9);
 }

@@ -187,10 +187,12 @@ void store(stored<T>& out, const V& v) {
   } else {
     out.rows = v.rows();
     out.cols = v.cols();
-    if constexpr (requires { v.outerStride(); } && !V::IsRowMajor) {
-      if (v.innerStride() == 1 && (v.outerStride() == v.rows() || v.cols() == 1)) {
-        out.data = v.data();
-        return;
+    if constexpr (requires { v.outerStride(); }) {  // not a diagonal matrix, which has no storage of its own
+      if constexpr (!V::IsRowMajor) {
+        if (v.innerStride() == 1 && (v.outerStride() == v.rows() || v.cols() == 1)) {
+          out.data = v.data();
+          return;
+        }
       }
     }
     out.copy = v;

@@ -77,6 +77,8 @@ struct row_sums_op {
   static auto evaluate(const auto& a) { return a.rowwise().sum(); }
 };
 
+struct diag_op;  // matrix/diagonal.hpp: a column as a diagonal matrix
+
 /// The identity matrix of A's size: the adjoint of a trace.
 struct identity_op {
   static constexpr std::string_view name = "identity";
@@ -123,6 +125,14 @@ struct softmax_op {
     const auto g_s = detail::make_product(g, s);
     return detail::make_product(
         s, detail::make_sum(g, detail::make_product(constant<-1>{}, detail::make_reduction<column_sums_op>(g_s))));
+  }
+  /// Its Jacobian times the operand's Jacobian ja (a column): (diag(s) - s s^T) ja.
+  static constexpr auto jacobian(const auto& a, const auto& ja) {
+    const auto s = detail::make_reduction<softmax_op>(a);
+    return detail::make_sum(
+        detail::make_matmul(detail::make_reduction<diag_op>(s), ja),
+        detail::make_product(constant<-1>{},
+                             detail::make_matmul(s, detail::make_matmul(detail::make_transpose(s), ja))));
   }
   template <class M>
   static auto evaluate(const M& a) {
