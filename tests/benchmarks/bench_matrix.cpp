@@ -1,4 +1,4 @@
-// tests/benchmarks/bench_matrix.cpp — B8 and B9: gradients by vectors and matrices
+// tests/benchmarks/bench_matrix.cpp — B8, B9 and B10: gradients by vectors and matrices
 // (matrix/*.hpp) against backpropagation written by hand with Eigen, in one run.
 //
 // B8: a two-layer softmax cross-entropy network, relu(W1 X + b1) then W2 H + b2,
@@ -7,6 +7,8 @@
 //     GEMMs alone, the floor of any implementation).
 // B9: the logistic-regression gradient by w and b, 100 features, 100,000 examples;
 //     hand-written: two GEMVs and one entrywise pass.
+// B10: the gradient and a Hessian-vector product of squared_norm(A w - y), A 2000 x 500;
+//     hand-written: 2 A^T (A w - y) and 2 A^T (A v), two GEMVs each.
 //
 // Each variant is timed as the median of repeated calls (after a warm-up), and checked
 // against the hand-written gradient before it is timed. Prints one table of
@@ -123,10 +125,29 @@ void logistic_by_hand(const Eigen::MatrixXd& data, const Eigen::VectorXd& labels
   gb = s.sum();
 }
 
+// ---------------------------------------------------------------------------- B10
+constexpr auto A = leibniz::mat<"A">;
+constexpr auto y = leibniz::vec<"y">;
+constexpr auto least_squares = squared_norm(A * w - y);
+constexpr auto least_squares_gradient = leibniz::gradient(least_squares, w);
+
+void least_squares_by_hand(const Eigen::MatrixXd& a, const Eigen::VectorXd& x, const Eigen::VectorXd& target,
+                           Eigen::VectorXd& residual, Eigen::VectorXd& g) {
+  residual.noalias() = a * x;
+  residual -= target;
+  g.noalias() = 2.0 * a.transpose() * residual;
+}
+
+void hvp_by_hand(const Eigen::MatrixXd& a, const Eigen::VectorXd& direction, Eigen::VectorXd& image,
+                 Eigen::VectorXd& h) {
+  image.noalias() = a * direction;
+  h.noalias() = 2.0 * a.transpose() * image;
+}
+
 }  // namespace
 
 int main() {
-  std::printf("B8/B9: gradients by matrices, milliseconds per gradient (median), one thread\n\n");
+  std::printf("B8/B9/B10: gradients by matrices, milliseconds per gradient (median), one thread\n\n");
   std::printf("%-4s %-28s %10s %10s %12s\n", "row", "variant", "ms", "x hand", "x GEMM bound");
 
   // B8
@@ -185,6 +206,32 @@ int main() {
       repeats);
   std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B9", "hand-written Eigen (2 GEMVs)", t9_hand, 1.0, "-");
   std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B9", "leibniz gradient", t9_ours, t9_ours / t9_hand, "-");
-  std::printf("\ntargets: B8 <= 1.1 x hand and <= 1.3 x GEMM bound; B9 <= 1.1 x hand\n");
+
+  // B10
+  const Eigen::MatrixXd a = Eigen::MatrixXd::Random(2000, 500);
+  const Eigen::VectorXd x0 = Eigen::VectorXd::Random(500), target = Eigen::VectorXd::Random(2000),
+                        direction = Eigen::VectorXd::Random(500);
+  Eigen::VectorXd residual, image, g_hand, g_ours, h_hand, h_ours;
+  least_squares_by_hand(a, x0, target, residual, g_hand);
+  hvp_by_hand(a, direction, image, h_hand);
+  const auto least_squares_hvp = leibniz::hvp(least_squares, w = direction);
+  leibniz::tie(g_ours) = least_squares_gradient(A = a, w = x0, y = target);
+  leibniz::tie(h_ours) = least_squares_hvp(A = a, w = x0, y = target);
+  if (relative_difference(g_ours, g_hand) > 1e-10 || relative_difference(h_ours, h_hand) > 1e-10) {
+    std::printf("B10: leibniz's gradient or Hessian-vector product differs from the hand-written one\n");
+    return 1;
+  }
+  const double t10_grad_hand = median_ms([&] { least_squares_by_hand(a, x0, target, residual, g_hand); }, repeats);
+  const double t10_grad_ours =
+      median_ms([&] { leibniz::tie(g_ours) = least_squares_gradient(A = a, w = x0, y = target); }, repeats);
+  const double t10_hvp_hand = median_ms([&] { hvp_by_hand(a, direction, image, h_hand); }, repeats);
+  const double t10_hvp_ours =
+      median_ms([&] { leibniz::tie(h_ours) = least_squares_hvp(A = a, w = x0, y = target); }, repeats);
+  std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B10", "hand-written gradient", t10_grad_hand, 1.0, "-");
+  std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B10", "leibniz gradient", t10_grad_ours,
+              t10_grad_ours / t10_grad_hand, "-");
+  std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B10", "hand-written hvp", t10_hvp_hand, 1.0, "-");
+  std::printf("%-4s %-28s %10.3f %10.2f %12s\n", "B10", "leibniz hvp", t10_hvp_ours, t10_hvp_ours / t10_hvp_hand, "-");
+  std::printf("\ntargets: B8 <= 1.1 x hand and <= 1.3 x GEMM bound; B9, B10 <= 1.1 x hand\n");
   return 0;
 }

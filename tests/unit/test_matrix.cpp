@@ -358,7 +358,7 @@ TEST_CASE("hessian by a vector keeps structure: A + A^T, 2 A^T A, softmax's diag
   CHECK_SYMBOLIC(leibniz::hessian(squared_norm(A * x - y), x) == 2_c * transpose(A) * A);
   CHECK(leibniz::to_string(leibniz::hessian(squared_norm(A * x - y), x)) == "2 * A^T * A");
   CHECK(leibniz::to_string(leibniz::hessian(log_sum_exp(W * x), x)) ==
-        "W^T * (diag(softmax(W * x)) * W - softmax(W * x) * softmax(W * x)^T * W)");
+        "W^T * (diag(softmax(W * x)) * W - softmax(W * x) * (softmax(W * x)^T * W))");
   const Eigen::MatrixXd wm = sample(4, 3, 0.3);
   const Eigen::VectorXd xv = sample(3, 1, 1.3);
   // Every kind of term: a scalar factor of x (outer products), eye, diag, softmax's rule.
