@@ -75,5 +75,16 @@ int main() {
                                  (gW2 - dz * h.transpose()).norm(), (gb2 - dz.rowwise().sum()).norm()});
   std::cout << "network: gradient by W1 (" << gW1.rows() << " x " << gW1.cols() << "), b1, W2, b2 "
             << (error < 1e-12 ? "matches" : "DIFFERS FROM") << " backpropagation by hand\n";
+
+  // [snippet:matrix-second-order]
+  // Second order: the Hessian by a vector keeps structure; hvp never forms a Hessian.
+  static_assert(leibniz::hessian(transpose(x) * A * x, x) == A + transpose(A));
+  std::cout << "hessian(squared_norm(A * w - y), w) = " << leibniz::hessian(loss, w) << '\n';  // 2 * A^T * A
+  Eigen::MatrixXd dW1 = Eigen::MatrixXd::Ones(hidden, inputs);                                 // a direction
+  const auto Hv = leibniz::hvp(L, W1 = dW1)(W1 = w1, b1 = c1, W2 = w2, b2 = c2, X = xb, Y = yb);
+  std::cout << "hvp(L, W1 = ones)[W1] is " << Hv[W1].rows() << " x " << Hv[W1].cols() << '\n';
+  const Eigen::VectorXd Jv = leibniz::jvp(relu(W1 * x), x = xb.col(0))(W1 = w1, x = xb.col(1));
+  std::cout << "jvp(relu(W1 * x), x = v) has " << Jv.size() << " entries\n";
+  // [snippet:matrix-second-order-end]
   return error < 1e-12 ? 0 : 1;
 }

