@@ -216,6 +216,20 @@ constexpr auto directional_derivative() {
   return make_sum(inner_product(reverse_partial<F, Vs>(), tangent_of(Vs{}))...);
 }
 
+/// The Hessian-vector product of F along the tangents: the gradient of the
+/// directional derivative, by each variable of the direction.
+template <class F, class... Ts>
+constexpr auto make_hvp(const F& f, const Ts&... tangents) {
+  using L = detail::lifted_t<F>;
+  using D = decltype(detail::directional_derivative<L, decltype(detail::variable_named<Ts::name, F>())...>());
+  const auto params =
+      detail::concat(detail::parameter_bindings(f), detail::make_pack(detail::as_tangent_binding(tangents)...));
+  return derivative_set<detail::gradient_shape<decltype(detail::variable_named<Ts::name, F>())...>,
+                        std::remove_cvref_t<decltype(params)>,
+                        decltype(detail::reverse_partial<D, decltype(detail::variable_named<Ts::name, F>())>())...>{
+      params};
+}
+
 }  // namespace detail
 
 /// The Hessian of a scalar `f` times a direction given as bindings, by each variable of
@@ -235,14 +249,11 @@ template <class F, class... Ts>
   static_assert(!Expression<F> || detail::shape_v<F>.scalar,
                 "leibniz::hvp(f, ...): f must be a scalar; reduce a vector or matrix with sum, mean, squared_norm "
                 "or dot first");
-  using L = detail::lifted_t<F>;
-  using D = decltype(detail::directional_derivative<L, decltype(detail::variable_named<Ts::name, F>())...>());
-  const auto params =
-      detail::concat(detail::parameter_bindings(f), detail::make_pack(detail::as_tangent_binding(tangents)...));
-  return derivative_set<detail::gradient_shape<decltype(detail::variable_named<Ts::name, F>())...>,
-                        std::remove_cvref_t<decltype(params)>,
-                        decltype(detail::reverse_partial<D, decltype(detail::variable_named<Ts::name, F>())>())...>{
-      params};
+  if constexpr (sizeof...(Ts) == 0 || !Expression<F> || !(detail::is_binding_v<Ts> && ...) ||
+                !detail::shape_v<F>.scalar)
+    return 0.0;  // after the message above, without a cascade of further errors
+  else
+    return detail::make_hvp(f, tangents...);
 }
 
 }  // namespace leibniz

@@ -124,7 +124,10 @@ requires(Expression<F>&& Variable<V> && !detail::shape_v<V>.scalar)
   static_assert(detail::shape_v<V>.is_column(),
                 "leibniz::hessian(f, W) by a matrix W would be a 4-index tensor, which is not provided; take "
                 "hvp(f, W = V) (the Hessian times a direction V), shaped like W");
-  return detail::jacobian_of<V>(d(f, x));
+  if constexpr (!detail::shape_v<F>.scalar || !detail::shape_v<V>.is_column())
+    return constant<0>{};  // after the message above, without a cascade of further errors
+  else
+    return detail::jacobian_of<V>(d(f, x));
 }
 
 /// A directional derivative of vectors or matrices: the expression (in the variables
