@@ -86,5 +86,14 @@ int main() {
   const Eigen::VectorXd Jv = leibniz::jvp(relu(W1 * x), x = xb.col(0))(W1 = w1, x = xb.col(1));
   std::cout << "jvp(relu(W1 * x), x = v) has " << Jv.size() << " entries\n";
   // [snippet:matrix-second-order-end]
-  return error < 1e-12 ? 0 : 1;
+
+  // [snippet:matrix-check]
+  // Every entry of every bound vector and matrix that L uses, against finite differences
+  // of L with that one entry moved; a failure is named by its entry, `df/dW1[3,2]`.
+  const auto report = leibniz::check_gradient(L, W1 = w1, b1 = c1, W2 = w2, b2 = c2, X = xb, Y = yb);
+  std::cout << "checker: " << report.entries.size() << " entries, " << (report.ok() ? "all passed" : "FAILED")
+            << '\n';
+  std::cout << leibniz::to_dot(relu(W1 * X + b1));  // each node labelled with its shape, "? x ?"
+  // [snippet:matrix-check-end]
+  return error < 1e-12 && report.ok() ? 0 : 1;
 }

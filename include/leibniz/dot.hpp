@@ -13,6 +13,10 @@
 // over the drawn nodes, each passing `adjoint * local partial` (the node's own rule,
 // nodes.hpp, evaluated) to its operands. This is a
 // picture, not a fast path; `gradient` is the fast path.
+//
+// A graph with vectors or matrices in it labels every node but the numbers with its shape
+// (shape.hpp) on a second line, `3 x 4`, a size taken at binding written `?`: the shapes
+// are what a reader checks first in such a graph, and they are known at compile time.
 #pragma once
 
 #include <cmath>
@@ -29,6 +33,7 @@
 #include "evaluate.hpp"
 #include "expression.hpp"
 #include "print.hpp"
+#include "shape.hpp"
 #include "config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
@@ -41,6 +46,7 @@ namespace detail {
 /// derivative of this node by each, and, with bindings, its value.
 struct dot_node {
   std::string label;
+  std::string dims;  // "3 x 4", "? x 1": the shape, in graphs with vectors or matrices
   enum class shape { input, constant, operation } kind = shape::operation;
   std::vector<std::size_t> operands;
   std::vector<long double> partials;  // d(this)/d(operand), one per operand, with bindings
@@ -71,10 +77,31 @@ inline std::string power_label(rational r) {
   return label.append("(").append(std::to_string(r.num)).append("/").append(std::to_string(r.den)).append(")");
 }
 
+/// A shape as a node shows it: `3 x 4`, `? x 1` (a column of a length taken at binding),
+/// `1 x 1` for a scalar.
+inline std::string shape_text(shape s) {
+  const auto size = [](int n) { return n == dynamic_size ? std::string("?") : std::to_string(n); };
+  return s.scalar ? "1 x 1" : size(s.rows) + " x " + size(s.cols);
+}
+
+/// Whether a product multiplies two or more vectors or matrices (entry by entry).
+template <class E>
+constexpr bool is_entrywise_product() {
+  return []<class... Cs>(pack<Cs...>*) {
+    return (0 + ... + int(!shape_v<Cs>.scalar)) >= 2;
+  }(static_cast<children_t<E>*>(nullptr));
+}
+
 template <class E>
 std::string dot_label(const E& e) {
-  if constexpr (E::kind == node_kind::constant || E::kind == node_kind::named_constant ||
-                E::kind == node_kind::variable) {
+  if constexpr (E::kind == node_kind::matrix) {
+    // A matrix node's own name ("*" for the matrix product, "sum", "colwise_sum", "fill"),
+    // the transpose written as it prints, x^T.
+    return E::name == std::string_view("transpose") ? std::string("^T") : std::string(E::name);
+  } else if constexpr (E::kind == node_kind::product && is_entrywise_product<E>()) {
+    return "hadamard";  // as to_string writes it: "*" is the matrix product in such graphs
+  } else if constexpr (E::kind == node_kind::constant || E::kind == node_kind::named_constant ||
+                       E::kind == node_kind::variable) {
     return to_string(e);
   } else if constexpr (E::kind == node_kind::runtime_constant) {
     return format_number(e.value);
@@ -133,7 +160,7 @@ std::vector<R> local_partials([[maybe_unused]] const E& e, [[maybe_unused]] cons
 
 /// Adds e (and, first, its operands) to the graph; returns its id. A static node already
 /// drawn is found by its hash and not drawn again.
-template <class R, class E, class... Bs>
+template <class R, bool Shapes, class E, class... Bs>
 std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&... bindings) {
   if constexpr (E::is_static) {
     for (std::size_t i = 0; i < graph.nodes.size(); ++i)
@@ -142,14 +169,17 @@ std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&...
   }
   dot_node n;
   n.label = dot_label(e);
+  if constexpr (Shapes && !is_constant_leaf<E>())
+    n.dims = shape_text(shape_v<E>);
   n.kind = Variable<E>             ? dot_node::shape::input
            : is_constant_leaf<E>() ? dot_node::shape::constant
                                    : dot_node::shape::operation;
   n.has_adjoint = !is_constant_leaf<E>();
   n.hash = E::hash;
   n.shared = E::is_static;
-  unpack(drawn_operands(e),
-         [&](const auto&... operand) { (n.operands.push_back(add_node<R>(graph, operand, bindings...)), ...); });
+  unpack(drawn_operands(e), [&](const auto&... operand) {
+    (n.operands.push_back(add_node<R, Shapes>(graph, operand, bindings...)), ...);
+  });
   if constexpr (sizeof...(Bs) > 0) {
     n.value = static_cast<long double>(value_at<R>(e, bindings...));
     for (const R& p : local_partials<R>(e, bindings...)) n.partials.push_back(static_cast<long double>(p));
@@ -230,13 +260,16 @@ std::string write_dot(const dot_graph& graph, bool annotated) {
       out += ", peripheries=2";  // the output
     if (annotated) {
       // Value above in green, adjoint df/dnode below in red.
-      std::string label =
-          "<B>" + html_escape(n.label) + "</B><BR/>" + colour(dot_value_colour, dot_number(static_cast<R>(n.value)));
+      std::string label = "<B>" + html_escape(n.label) + "</B><BR/>";
+      if (!n.dims.empty())
+        label += html_escape(n.dims) + "<BR/>";
+      label += colour(dot_value_colour, dot_number(static_cast<R>(n.value)));
       if (n.has_adjoint)
         label += "<BR/>" + colour(dot_gradient_colour, dot_number(static_cast<R>(adjoint[i])));
       out += ", label=<" + label + ">";
     } else {
-      out += ", label=\"" + html_escape(n.label) + "\"";
+      // The shape on a second line (DOT's \n escape: a centred line break).
+      out += ", label=\"" + html_escape(n.label) + (n.dims.empty() ? "" : "\\n" + html_escape(n.dims)) + "\"";
     }
     out += "];\n";
   }
@@ -271,24 +304,36 @@ inline constexpr bool is_scalar_binding_v<binding<Name, T>> = std::is_arithmetic
 /// on the left. Labels are the operations (`sin`, `+`, `*`, `^2`), variables and
 /// constants. With bindings, every node also shows its value (green) and the adjoint
 /// df/dnode (red), and where a value feeds several nodes each edge shows its share of the
-/// gradient. Render it with `dot -Tpng graph.dot -o graph.png`.
+/// gradient. An expression with vectors or matrices labels each node with its shape
+/// (`W * x` over `3 x 1`; a size taken at binding is `?`, a scalar `1 x 1`); such a graph
+/// is drawn without bindings. Render it with `dot -Tpng graph.dot -o graph.png`.
 ///
 ///     std::cout << leibniz::to_dot((x + y) * z, x = -2.0, y = 5.0, z = -4.0);   // q = 3, f = -12
+///     std::cout << leibniz::to_dot(relu(W * x + b));   // "*\n? x 1", "relu\n? x 1", ...
 template <class E, class... Bs>
 [[nodiscard]] std::string to_dot(const E& f, const Bs&... bindings) {
   static_assert(Expression<E>, "leibniz::to_dot(f, x = v, ...): 'f' must be a leibniz expression");
-  static_assert((detail::is_scalar_binding_v<Bs> && ...),
+  constexpr bool shapes = [] {
+    if constexpr (Expression<E>)
+      return detail::has_matrix_v<E>;
+    else
+      return false;
+  }();
+  static_assert(!shapes || sizeof...(Bs) == 0,
+                "leibniz::to_dot(f, x = v, ...): values and adjoints are drawn for scalar expressions only; "
+                "draw an expression with vectors or matrices without bindings, to_dot(f), which shows the shapes");
+  static_assert(shapes || (detail::is_scalar_binding_v<Bs> && ...),  // (one message at a time)
                 "leibniz::to_dot(f, x = v, ...): every argument after 'f' must be a binding `x = value` "
                 "to a number (float, double, long double or an integer)");
-  if constexpr (Expression<E> && (detail::is_scalar_binding_v<Bs> && ...)) {
+  if constexpr (Expression<E> && (detail::is_scalar_binding_v<Bs> && ...) && (!shapes || sizeof...(Bs) == 0)) {
     if constexpr (sizeof...(Bs) == 0) {
       detail::dot_graph graph;
-      detail::add_node<double>(graph, f);
+      detail::add_node<double, shapes>(graph, f);
       return detail::write_dot<double>(graph, false);
     } else if constexpr (detail::check_bindings<E, Bs...>()) {
       using R = detail::result_t<E, Bs...>;
       detail::dot_graph graph;
-      detail::add_node<R>(graph, f, bindings...);
+      detail::add_node<R, false>(graph, f, bindings...);
       return detail::write_dot<R>(graph, true);
     } else {
       return {};  // after the message naming the variable, without a cascade of errors
