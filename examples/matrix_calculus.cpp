@@ -1,9 +1,10 @@
 // examples/matrix_calculus.cpp — vectors and matrices as single nodes.
 //
-// Least squares and a two-layer network with softmax cross-entropy, written with
-// vector and matrix variables: the derivatives are matrix expressions built at compile
-// time, printed as a person would write them, evaluated with Eigen's GEMM, and checked
-// here against backpropagation written by hand.
+// Least squares, a Gaussian's log-likelihood and a two-layer network with softmax
+// cross-entropy, written with vector and matrix variables: the derivatives are matrix
+// expressions built at compile time, printed as a person would write them, evaluated
+// with Eigen's GEMM and LU, and the network's checked here against backpropagation
+// written by hand.
 #include <cmath>
 #include <iostream>
 
@@ -39,6 +40,20 @@ int main() {
   static_assert(leibniz::jacobian(W * x, x) == W);
   std::cout << "jacobian(relu(W * x + b), x) = " << leibniz::jacobian(relu(W * x + b), x) << '\n';
   // [snippet:matrix-jacobian-end]
+
+  // [snippet:matrix-gaussian]
+  constexpr auto S = leibniz::mat<"S">;  // a covariance
+  constexpr auto r = leibniz::vec<"r">;  // a residual, x - mu
+  constexpr auto nll = 0.5 * log_det(S) + 0.5 * dot(r, solve(S, r));  // -log N(x; mu, S), less a constant
+  std::cout << "d/dr = " << leibniz::d(nll, r) << '\n';
+  std::cout << "d/dS = " << leibniz::d(nll, S) << '\n';
+
+  Eigen::MatrixXd s2(2, 2);
+  s2 << 2.0, 0.5, 0.5, 1.0;
+  const Eigen::VectorXd r2 = Eigen::Vector2d(1.0, -1.0);
+  const auto gn = leibniz::gradient(nll, S, r)(S = s2, r = r2);
+  std::cout << "nll = " << nll(S = s2, r = r2) << ", d/dr = " << gn[r].transpose() << '\n';
+  // [snippet:matrix-gaussian-end]
 
   // [snippet:matrix-network]
   constexpr auto W1 = leibniz::mat<"W1">;

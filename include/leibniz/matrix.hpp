@@ -10,6 +10,7 @@
 #include "matrix/diagonal.hpp"
 #include "matrix/evaluate.hpp"
 #include "matrix/jacobian.hpp"
+#include "matrix/linear_algebra.hpp"
 #include "matrix/nodes.hpp"
 #include "matrix/print.hpp"
 #include "matrix/reductions.hpp"

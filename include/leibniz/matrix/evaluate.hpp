@@ -31,6 +31,7 @@
 #include "../shape.hpp"
 #include "nodes.hpp"
 #include "diagonal.hpp"
+#include "linear_algebra.hpp"
 #include "reductions.hpp"
 #include "results.hpp"
 #include "variable.hpp"
@@ -343,10 +344,11 @@ dense_t<T> broadcast_value(const V& v, Eigen::Index rows, Eigen::Index cols) {
 template <class T, class E, class... Vs>
 auto reduction_value(const Vs&... values) {
   using Op = typename E::op;
-  if constexpr (std::is_same_v<Op, trace_op>) {
+  if constexpr (requires { Op::square_operand; }) {  // trace, inverse, log_det
     const auto check_square = [](const auto& a) {
       if (a.rows() != a.cols())
-        throw std::invalid_argument("leibniz: trace(" + operand_text<element_t<0, children_t<E>>>() +
+        throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
+                                    operand_text<element_t<0, children_t<E>>>() +
                                     "): the matrix is not square: " + size_text(a.rows(), a.cols()));
     };
     check_square(values...);
@@ -372,6 +374,34 @@ auto reduction_value(const Vs&... values) {
   }
 }
 
+/// v as an Eigen::MatrixBase, which an LU solve takes: itself, or a diagonal made dense.
+template <class T, class V>
+decltype(auto) as_matrix_base(const V& v) {
+  if constexpr (std::is_base_of_v<Eigen::MatrixBase<V>, V>)
+    return (v);
+  else
+    return dense_t<T>(v);
+}
+
+/// x = A^-1 B by Eigen's PartialPivLU, after checking that A is square and B has its rows.
+template <class T, class E, class VA, class VB>
+auto solve_value(const VA& a, const VB& b) {
+  using A = element_t<0, children_t<E>>;
+  using B = element_t<1, children_t<E>>;
+  if (a.rows() != a.cols() || b.rows() != a.rows())
+    throw std::invalid_argument("leibniz: solve(" + operand_text<A>() + ", " + operand_text<B>() +
+                                "): sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
+                                ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
+                                (a.rows() != a.cols() ? " (the matrix must be square)"
+                                                      : " (the right-hand side must have the matrix's rows)"));
+  const Eigen::PartialPivLU<dense_t<T>> lu(a);
+  dense_t<T> x = lu.solve(as_matrix_base<T>(b));
+  if constexpr (shape_v<E>.scalar)
+    return T(x(0, 0));
+  else
+    return x;
+}
+
 /// The value of one step from its operands' values (variables are loaded, not computed).
 template <class T, class E, class... Vs>
 auto matrix_step_value(const Vs&... values) {
@@ -385,6 +415,8 @@ auto matrix_step_value(const Vs&... values) {
     return [](const auto& a, const auto& like) {
       return broadcast_value<T, element_t<0, children_t<E>>>(a, rows_of(like), cols_of(like));
     }(values...);
+  } else if constexpr (is_solve_v<E>) {
+    return solve_value<T, E>(values...);
   } else if constexpr (is_matrix_product_v<E>) {
     static_assert(shape_v<E>.scalar, "leibniz internal: a matrix-valued product is computed into its buffer");
     return inner_product_value<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(values...);

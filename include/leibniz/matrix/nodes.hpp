@@ -145,7 +145,7 @@ struct transposed : node<transposed<A>> {
 
 /// `Op(A)`: a reduction or a shape-changing function of one vector or matrix, its
 /// meaning in the op struct (matrix/reductions.hpp): `sum`, `mean`, `colwise_sum`,
-/// `rowwise_sum`, `trace`, `squared_norm`.
+/// `rowwise_sum`, `trace`, `squared_norm`; `inverse`, `log_det` (matrix/linear_algebra.hpp).
 template <class Op, class A>
 struct reduction : node<reduction<Op, A>> {
   static constexpr node_kind kind = node_kind::matrix;

@@ -8,7 +8,9 @@
 //   evaluate(a)            its value from A's value (an Eigen matrix);
 //   vjp(a, g)              the adjoint of A from the result's adjoint g (g may be a
 //                          scalar or a vector broadcast along the reduced axis);
-//   of_scalar(a)           (optional) its value when A is a scalar, so no node is made.
+//   of_scalar(a)           (optional) its value when A is a scalar, so no node is made;
+//   rewrite(a)             (optional) the canonical node for A (inverse(inverse(A)) is A);
+//   square_operand         (optional) A must be square: checked when the sizes are known.
 #pragma once
 
 #include <string_view>
@@ -96,6 +98,7 @@ struct identity_op {
 struct trace_op {
   static constexpr std::string_view name = "trace";
   static constexpr std::string_view latex = "\\operatorname{tr}";
+  static constexpr bool square_operand = true;  // checked when the sizes are known (matrix/evaluate.hpp)
   static constexpr shape shape_of(shape) { return detail::scalar_shape; }
   static constexpr auto of_scalar(const auto& a) { return a; }
   static constexpr auto vjp(const auto& a, const auto& g) {
