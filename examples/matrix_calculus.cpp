@@ -108,7 +108,19 @@ int main() {
   const auto report = leibniz::check_gradient(L, W1 = w1, b1 = c1, W2 = w2, b2 = c2, X = xb, Y = yb);
   std::cout << "checker: " << report.entries.size() << " entries, " << (report.ok() ? "all passed" : "FAILED")
             << '\n';
-  std::cout << leibniz::to_dot(relu(W1 * X + b1));  // each node labelled with its shape, "? x ?"
   // [snippet:matrix-check-end]
+
+  // [snippet:matrix-dot]
+  // B8's network with its sizes in the types: to_dot labels each node with its shape
+  // (docs/images/matrix_network.png; sizes taken from a binding print as ?).
+  constexpr auto V1 = leibniz::mat<"W1", 128, 784>;
+  constexpr auto c1s = leibniz::vec<"b1", 128>;
+  constexpr auto V2 = leibniz::mat<"W2", 10, 128>;
+  constexpr auto c2s = leibniz::vec<"b2", 10>;
+  constexpr auto Xs = leibniz::mat<"X", 784, 256>;
+  constexpr auto Ys = leibniz::mat<"Y", 10, 256>;
+  constexpr auto Zs = V2 * relu(V1 * Xs + c1s) + c2s;
+  std::cout << leibniz::to_dot(mean(log_sum_exp(Zs) - colwise_sum(hadamard(Ys, Zs))));
+  // [snippet:matrix-dot-end]
   return error < 1e-12 && report.ok() ? 0 : 1;
 }

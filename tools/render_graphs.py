@@ -25,6 +25,7 @@ GRAPHS = [
     ("backprop", ["backprop"], 0),
     ("forward_vs_reverse", ["forward_vs_reverse"], 0),
     ("two_layer", ["two_layer", "--dot"], 0),
+    ("matrix_network", ["matrix_calculus"], 0),
 ]
 
 
