@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include <Eigen/Core>
@@ -144,13 +145,15 @@ void hvp_by_hand(const Eigen::MatrixXd& a, const Eigen::VectorXd& direction, Eig
   h.noalias() = 2.0 * a.transpose() * image;
 }
 
-}  // namespace
+/// One SGD step on the network's weights from a gradient.
+void sgd_step(network_data& d, const network_gradients& g, double rate) {
+  d.w1 -= rate * g.gW1;
+  d.c1 -= rate * g.gb1;
+  d.w2 -= rate * g.gW2;
+  d.c2 -= rate * g.gb2;
+}
 
-int main() {
-  std::printf("B8/B9/B10: gradients by matrices, milliseconds per gradient (median), one thread\n\n");
-  std::printf("%-4s %-28s %10s %10s %12s\n", "row", "variant", "ms", "x hand", "x GEMM bound");
-
-  // B8
+network_data make_network_data() {
   network_data d;
   const int inputs = 784, hidden = 128, classes = 10, batch = 256;
   d.w1 = Eigen::MatrixXd::Random(hidden, inputs) * 0.05;
@@ -160,6 +163,44 @@ int main() {
   d.x = Eigen::MatrixXd::Random(inputs, batch);
   d.y = Eigen::MatrixXd::Zero(classes, batch);
   for (int j = 0; j < batch; ++j) d.y(j % classes, j) = 1;
+  return d;
+}
+
+/// `--training-step`: milliseconds per B8 training step (gradient and SGD update),
+/// machine-readable, for tests/benchmarks/training_side_by_side.py, which adds PyTorch.
+int training_step_times(int repeats) {
+  network_data d = make_network_data();
+  network_gradients g;
+  gemm_bound bound(d);
+  const double rate = 1e-3;
+  const double t_bound = median_ms([&] { bound.run(d); }, repeats);
+  const double t_hand = median_ms(
+      [&] {
+        network_by_hand(d, g);
+        sgd_step(d, g, rate);
+      },
+      repeats);
+  const double t_ours = median_ms(
+      [&] {
+        leibniz::tie(g.gW1, g.gb1, g.gW2, g.gb2) =
+            network_gradient(W1 = d.w1, b1 = d.c1, W2 = d.w2, b2 = d.c2, X = d.x, Y = d.y);
+        sgd_step(d, g, rate);
+      },
+      repeats);
+  std::printf("gemm_bound_ms %.4f\nhand_eigen_ms %.4f\nleibniz_ms %.4f\n", t_bound, t_hand, t_ours);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "--training-step")
+    return training_step_times(51);
+  std::printf("B8/B9/B10: gradients by matrices, milliseconds per gradient (median), one thread\n\n");
+  std::printf("%-4s %-28s %10s %10s %12s\n", "row", "variant", "ms", "x hand", "x GEMM bound");
+
+  // B8
+  const network_data d = make_network_data();
 
   network_gradients hand, ours;
   network_by_hand(d, hand);
