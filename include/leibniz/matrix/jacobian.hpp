@@ -18,6 +18,7 @@
 #include "derivative.hpp"
 #include "diagonal.hpp"
 #include "nodes.hpp"
+#include "variable.hpp"
 #include "../config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
