@@ -43,9 +43,21 @@ namespace detail {
 template <class T>
 inline constexpr bool is_check_options_v = std::is_same_v<std::remove_cvref_t<T>, check_options>;
 
+// Derived from Eigen::DenseBase<D> (MatrixBase<D>) for some D. Not is_base_of<DenseBase<V>, V>:
+// a VectorBlock (`v.head(20)`) derives from DenseBase<Block<...>>, not DenseBase<VectorBlock>.
+template <class D>
+std::true_type derives_from_dense_base(const Eigen::DenseBase<D>*);
+std::false_type derives_from_dense_base(const void*);
+template <class D>
+std::true_type derives_from_matrix_base(const Eigen::MatrixBase<D>*);
+std::false_type derives_from_matrix_base(const void*);
+
 /// A bound value that is an Eigen array (or matrix, map, block): checked element by element.
 template <class V>
-inline constexpr bool is_array_value_v = std::is_base_of_v<Eigen::DenseBase<V>, V>;
+inline constexpr bool is_array_value_v = decltype(derives_from_dense_base(static_cast<const V*>(nullptr)))::value;
+/// A bound value that is an Eigen matrix or vector (or a map or block of one).
+template <class V>
+inline constexpr bool is_matrix_value_v = decltype(derives_from_matrix_base(static_cast<const V*>(nullptr)))::value;
 
 template <class V, bool Array = is_array_value_v<V>>
 struct bound_scalar {
@@ -160,7 +172,7 @@ std::string describe_point(const std::tuple<Bs...>& bindings) {
     if (!text.empty())
       text += ", ";
     text += std::string(B::name.view()) + " = ";
-    if constexpr (std::is_base_of_v<Eigen::MatrixBase<typename B::value_type>, typename B::value_type>)
+    if constexpr (is_matrix_value_v<typename B::value_type>)
       text += "[" + std::to_string(b.value.rows()) + " x " + std::to_string(b.value.cols()) + "]";
     else if constexpr (is_array_value_v<typename B::value_type>)
       text += "array[" + std::to_string(b.value.size()) + "]";
@@ -322,7 +334,7 @@ struct unmoved {};
 template <class E, class B>
 auto working_copy(const B& b) {
   using V = typename B::value_type;
-  if constexpr (is_free_in_v<E, B::name> && std::is_base_of_v<Eigen::MatrixBase<V>, V>)
+  if constexpr (is_free_in_v<E, B::name> && is_matrix_value_v<V>)
     return typename V::PlainObject(b.value);
   else
     return unmoved{};

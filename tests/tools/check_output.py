@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run a program and check its output against an expectations file.
 
-    check_output.py EXPECTED_FILE PROGRAM [ARGS...]
+    check_output.py [--allow-skip] EXPECTED_FILE PROGRAM [ARGS...]
 
 EXPECTED_FILE holds one expectation a line (blank lines are ignored). Each must
 be found in the program's output (stdout, then stderr), in order, each after the
@@ -11,11 +11,15 @@ failing that, as a Python regular expression (re.search, MULTILINE), so
 whitespace of a line is ignored.
 
 Fails (exit 1) if the program exits non-zero or an expectation is missing, and
-names the first missing line.
+names the first missing line. With --allow-skip, a program that exits with 77
+(it cannot run here, e.g. its data is not installed) makes this exit with 77 too,
+which Meson reports as a skipped test; without it, 77 is a failure like any other.
 """
 import re
 import subprocess
 import sys
+
+SKIPPED = 77  # the exit status Meson (and Automake) read as "test skipped"
 
 
 def find(expectation: str, text: str, start: int):
@@ -37,10 +41,14 @@ def show(title: str, text: str) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    allow_skip = bool(args) and args[0] == "--allow-skip"
+    if allow_skip:
+        args = args[1:]
+    if len(args) < 2:
         print(__doc__)
         return 2
-    expected_file, cmd = sys.argv[1], sys.argv[2:]
+    expected_file, cmd = args[0], args[1:]
     with open(expected_file, encoding="utf-8") as f:
         expectations = [(n, line.strip()) for n, line in enumerate(f, 1) if line.strip()]
 
@@ -50,6 +58,11 @@ def main() -> int:
         print(f"FAIL: cannot run {cmd[0]}: {e}")
         return 1
     output = proc.stdout + proc.stderr
+
+    if allow_skip and proc.returncode == SKIPPED:
+        print(output, end="" if output.endswith("\n") else "\n")
+        print(f"SKIP: {' '.join(cmd)} exited with {SKIPPED} (cannot run here; see above)")
+        return SKIPPED
 
     if proc.returncode != 0:
         how = (f"killed by signal {-proc.returncode}" if proc.returncode < 0

@@ -125,6 +125,22 @@ TEST_CASE("check_gradient on matrices: static sizes, float, bindings that f does
   CHECK(rf.rtol == 1e-4);
 }
 
+TEST_CASE("check_gradient on matrices: blocks and segments of the caller's matrices", "[matrix][check]") {
+  // v.head(n) is an Eigen::VectorBlock, whose base is MatrixBase<Block<...>>, not
+  // MatrixBase<VectorBlock<...>>: it must still be checked entry by entry, and the
+  // caller's matrices must be left as they were.
+  const Eigen::MatrixXd data = sample(3, 8, 0.4);
+  const Eigen::VectorXd labels_all = sample(8, 1, 2.1), weights = sample(3, 1, 0.8);
+  const auto r = leibniz::check_gradient(mean(softplus(-hadamard(x, transpose(X) * b))), b = weights,
+                                         X = data.leftCols(5), x = labels_all.head(5));
+  INFO(r);
+  CHECK(r.ok());
+  CHECK(r.entries.size() == 3 + 15 + 5);
+  CHECK(r.entries.back().label == "df/dx[4]");
+  CHECK(data == sample(3, 8, 0.4));
+  CHECK(labels_all == sample(8, 1, 2.1));
+}
+
 TEST_CASE("check_gradient on matrices catches a wrong derivative and names its entry", "[matrix][check]") {
   Eigen::MatrixXd w(2, 3);
   w << 0.1, -0.4, 0.7,  //
