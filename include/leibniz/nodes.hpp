@@ -43,12 +43,18 @@ namespace leibniz {
 struct no_rewrite {};
 
 namespace detail {
+// Whether Op states its derivative. Asked of a scalar stand-in for a vector or matrix
+// operand: the rule is written for numbers and taken entry by entry there
+// (detail/entrywise_rule.hpp), and instantiating it on the matrix itself would read its
+// `*` as a matrix product.
+template <class A>
+using rule_operand_t = std::conditional_t<shape_v<A>.scalar, A, first_placeholder>;
 template <class Op, class A>
-concept UnaryRule = requires(const A& a) {
+concept UnaryRule = requires(const rule_operand_t<A>& a) {
   Op::derivative(a);
 };
 template <class Op, class A, class B>
-concept BinaryRule = requires(const A& a, const B& b) {
+concept BinaryRule = requires(const rule_operand_t<A>& a, const rule_operand_t<B>& b) {
   Op::derivative_lhs(a, b);
   Op::derivative_rhs(a, b);
 };

@@ -91,15 +91,8 @@ constexpr auto vjp_term(const G& g) {
   } else if constexpr (!has_matrix_v<E>) {
     return make_product(g, local_partial<E, K>());
   } else {
-    constexpr shape operand = shape_v<element_t<K, children_t<E>>>;
-    const auto term = make_product(g, local_partial<E, K>());
-    // A term narrower than the node (the one number a sum hands down) stands for each of
-    // the node's entries: where the operand was broadcast too, fill it out before summing
-    // back, or `sum(A + s)` by s would count 1 and not the entries of A.
-    if constexpr (!same_extent(shape_v<decltype(term)>, shape_v<E>) && !same_extent(operand, shape_v<E>))
-      return reduce_to<operand>(expand_to_like(term, E{}));
-    else
-      return reduce_to<operand>(term);
+    // summed back over the axes along which the operand was broadcast (matrix/nodes.hpp)
+    return sum_back<shape_v<element_t<K, children_t<E>>>>(make_product(g, local_partial<E, K>()), E{});
   }
 }
 

@@ -249,6 +249,20 @@ TEST_CASE("entrywise rules stay entrywise on matrices; a broadcast operand count
   CHECK((leibniz::gradient(dot(rowwise_sum(A + b), y), b)(A = r, b = c, y = pick)[b] - Eigen::Vector2d(3.0, 0.0))
             .norm() == 0);
   CHECK(std::abs(leibniz::gradient(sum(colwise_sum(A - 2.0 * s)), s)(A = r, s = 0.5)[s] + 12.0) < 1e-14);
+  // Static sizes: the rule is asked of a scalar stand-in, never instantiated on the vector.
+  constexpr auto v2 = leibniz::vec<"v", 2>;
+  const Eigen::Vector2d at(0.3, -0.7), along(1.0, 0.5);
+  const Eigen::Vector2d sg = 1.0 / (1.0 + (-at.array()).exp());
+  CHECK((leibniz::gradient(sum(sigmoid(v2)), v2)(v2 = at)[v2] - Eigen::Vector2d(sg.array() * (1 - sg.array()))).norm() <
+        1e-15);
+  // Second order keeps the count: the filled-out adjoint of a broadcast s, differentiated again.
+  const auto h = leibniz::hvp(s * sum(A + s), s = 1.0)(A = r, s = 0.5);
+  CHECK(h[s] == 12.0);  // d^2/ds^2 of s (sum(A) + 6 s)
+  CHECK(leibniz::hvp(pow(sum(A + s), 2_c), s = 1.0)(A = r, s = 0.5)[s] == 72.0);
+  const Eigen::MatrixXd zero = Eigen::MatrixXd::Zero(2, 3);
+  CHECK((leibniz::hvp(sum(A + s) * sum(A), A = zero, s = 1.0)(A = r, s = 0.5)[A] -
+         Eigen::MatrixXd::Constant(2, 3, 6.0))
+            .norm() == 0);
 }
 
 TEST_CASE("sizes that do not fit: an exception naming the operation, the operands and their sizes", "[matrix]") {

@@ -37,6 +37,8 @@ template <class A, class Like>
 constexpr auto expand_to_like(const A& a, const Like& like);
 template <shape Target, class X>
 constexpr auto reduce_to(const X& x);
+template <shape Target, class T, class Like>
+constexpr auto sum_back(const T& term, const Like& like);
 }  // namespace leibniz::detail
 
 LEIBNIZ_HEADER_END

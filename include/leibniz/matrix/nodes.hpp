@@ -194,9 +194,9 @@ struct filled : node<filled<A, Like>> {
   static constexpr auto rebuild(const auto& a, const auto& like) { return detail::expand_to_like(a, like); }
 
   template <std::size_t K, class G>
-  static constexpr auto vjp(const filled&, const G& g) {
+  static constexpr auto vjp(const filled& e, const G& g) {
     if constexpr (K == 0)
-      return detail::reduce_to<detail::shape_v<A>>(g);
+      return detail::sum_back<detail::shape_v<A>>(g, detail::get<1>(e.operands));
     else
       return constant<0>{};
   }
@@ -254,6 +254,19 @@ constexpr auto reduce_to(const X& x) {
   } else {
     return x;
   }
+}
+
+/// An adjoint `term` that reaches an operand of shape Target through a node shaped like
+/// `like`, summed back over the axes along which the operand was broadcast. A term
+/// narrower than the node (the one number a sum hands down) stands for each of the
+/// node's entries: where the operand was broadcast too, it is filled out before the sum,
+/// or `sum(A + s)` by s would count 1 and not the entries of A.
+template <shape Target, class T, class Like>
+constexpr auto sum_back(const T& term, const Like& like) {
+  if constexpr (!same_extent(shape_v<T>, shape_v<Like>) && !same_extent(Target, shape_v<Like>))
+    return reduce_to<Target>(expand_to_like(term, like));
+  else
+    return reduce_to<Target>(term);
 }
 
 template <class A, class B>
