@@ -105,38 +105,6 @@ HVP_COST = 3.0  # an hvp check compiles in about HVP_COST times the time of a va
 # corpus found, sigmoid/gelu's derivative on vectors and matrices, the trace of an
 # expression and a reduction's adjoint reaching a broadcast operand, are fixed: 18b05f3.)
 KNOWN_LIBRARY_BUGS = {
-    # unary<Op, A>::partial (nodes.hpp) asserts detail::UnaryRule<Op, A>, which calls
-    # Op::derivative(a) on the vector or matrix operand itself: its body is instantiated
-    # (deduced return type) before the entrywise rule is chosen, and sigmoid's
-    # `sigmoid(a) * sigmoid(-a)` (gelu's `a * ...` too) is a matrix product whose static
-    # sizes do not fit unless the operand is square. So, on static sizes only,
-    #     constexpr auto v = leibniz::vec<"v", 2>;
-    #     leibniz::gradient(sum(sigmoid(v)), v)(v = Eigen::Vector2d(0.3, -0.7));
-    # does not compile (static_assert "matrix product A * B: the columns of A and the rows
-    # of B differ", sizes_do_not_fit<matrix_product_tag, 2, 1, 2, 1>), nor does
-    # leibniz::hvp(sum(softplus(v)), v = dv)(v = vv), whose second derivative is sigmoid's.
-    # Dynamic sizes and square matrices compile and are right (the entrywise rule is used).
-    # Checking the concept on the scalar placeholder when A is not a scalar
-    # (UnaryRule<Op, conditional_t<shape_v<A>.scalar, A, first_placeholder>>) fixes it.
-    "sigmoid of a static non-square vector or matrix": (
-        lambda n, static, hvp: static and n.op == "unary" and n.shape != SCALAR and n.shape[0] != n.shape[1]
-        and (n.arg == "sigmoid" or (hvp and n.arg == "softplus")),
-        "UnaryRule instantiates the scalar rule on the matrix"),
-    # The first-order fix of 18b05f3 (a broadcast operand's adjoint counts every entry)
-    # does not reach the second order: where the one number a sum, mean, colwise_sum or
-    # rowwise_sum hands down meets a broadcast operand of + or - (through +, -, transpose,
-    # unary minus or scaling only), hvp counts the broadcast operand once, not once per
-    # entry it was broadcast over. With A a 2 x 3 matrix (any values; dynamic or static):
-    #     leibniz::hvp(s * sum(A + s), s = 1.0)(A = a, s = 0.5)[s]         // 7, not 12
-    #     leibniz::hvp(pow(sum(A + s), 2_c), s = 1.0)(A = a, s = 0.5)[s]  // 12, not 72
-    #     leibniz::hvp(sum(A + s) * sum(A), A = zero, s = 1.0)(A = a, s = 0.5)[A]  // 1s, not 6s
-    # while gradient(s * sum(A + s), s) is right (6 at s = 0.5, A = 0). An entrywise
-    # function in between (s * sum(exp(B + s))) or trace, squared_norm, log_sum_exp above
-    # the broadcast are right. Found as #084 of the corpus, trace(colwise_sum(t + w) *
-    # (A A^T + A A^T - pow(v, 2_c))): its hvp by A and by v were wrong.
-    "second-order adjoint of a broadcast operand": (
-        lambda n, static, hvp: hvp and n.op == "reduce" and scalar_adjoint_meets_broadcast(n),
-        "broadcast count lost in hvp"),
 }
 
 VARIABLES = {"A": (2, 3), "C": (2, 3), "B": (3, 3), "D": (3, 3), "u": (3, 1), "w": (3, 1), "v": (2, 1),
@@ -553,21 +521,6 @@ def analyse(root, names, env, direction=None):
                     raise AssertionError(f"SymPy and finite differences disagree on {root.cpp()}, "
                                          f"hvp by {n}[{r},{c}]: {want} vs {fd}")
     return [float(x) for x in exact]
-
-
-def scalar_adjoint_meets_broadcast(node, linear=False):
-    """A `+` or `-` that broadcasts an operand (a scalar, or a vector over a matrix) and
-    whose adjoint is still the one number a sum, mean, colwise_sum or rowwise_sum passes
-    down (only +, -, transpose, unary minus and scaling between them)."""
-    if node.op in ("add", "sub") and linear and any(k.shape != node.shape for k in node.kids):
-        return True
-    if node.op == "reduce" and node.arg in ("sum", "mean", "colwise_sum", "rowwise_sum"):
-        keep = True
-    elif node.op in ("add", "sub", "transpose", "scale") or (node.op == "unary" and node.arg == "neg"):
-        keep = linear
-    else:
-        keep = False
-    return any(scalar_adjoint_meets_broadcast(k, keep) for k in node.kids)
 
 
 def known_bug(node, static, hvp):
