@@ -16,12 +16,14 @@
 
 #include <leibniz/leibniz.hpp>
 
-#include "numeric.hpp"
+#include "matrix_numeric.hpp"
 
 /// A symbolic fact, decided at compile time, reported at run time.
 #define CHECK_SYMBOLIC(...) CHECK(std::bool_constant<(__VA_ARGS__)>::value)
 
 namespace {
+using numeric::sample;
+using numeric::worst_entry_error;
 using namespace leibniz::literals;
 using leibniz::d;
 
@@ -35,31 +37,6 @@ constexpr auto y = leibniz::vec<"y">;
 constexpr auto b = leibniz::vec<"b">;
 constexpr auto s = leibniz::var<"s">;
 
-/// The largest difference between a gradient (an Eigen matrix) and the central finite
-/// differences of value(M) entry by entry, M moved from m.
-template <class Value, class M, class G>
-double worst_entry_error(Value&& value, const M& m, const G& gradient) {
-  double worst = 0;
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-      const double fd = numeric::derivative(
-          [&](double t) {
-            M moved = m;
-            moved(i, j) = t;
-            return value(moved);
-          },
-          m(i, j));
-      worst = std::max(worst, std::abs(fd - gradient(i, j)) / std::max(1.0, std::abs(fd)));
-    }
-  return worst;
-}
-
-Eigen::MatrixXd sample(Eigen::Index rows, Eigen::Index cols, double seed) {
-  Eigen::MatrixXd m(rows, cols);
-  for (Eigen::Index j = 0; j < cols; ++j)
-    for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = std::sin(seed + 1.3 * double(i) + 0.7 * double(j));
-  return m;
-}
 }  // namespace
 
 TEST_CASE("shapes: every expression is a scalar, a column, a row or a matrix", "[matrix]") {

@@ -14,7 +14,10 @@
 
 #include <leibniz/leibniz.hpp>
 
+#include "matrix_numeric.hpp"
+
 namespace {
+using numeric::sample;
 using namespace leibniz::literals;
 
 constexpr auto W = leibniz::mat<"W">;
@@ -22,13 +25,6 @@ constexpr auto X = leibniz::mat<"X">;
 constexpr auto x = leibniz::vec<"x">;
 constexpr auto b = leibniz::vec<"b">;
 constexpr auto s = leibniz::var<"s">;
-
-Eigen::MatrixXd sample(Eigen::Index rows, Eigen::Index cols, double seed) {
-  Eigen::MatrixXd m(rows, cols);
-  for (Eigen::Index j = 0; j < cols; ++j)
-    for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = std::sin(seed + 1.3 * double(i) + 0.7 * double(j));
-  return m;
-}
 
 std::vector<std::string> labels(const leibniz::check_report& r) {
   std::vector<std::string> out;

@@ -19,12 +19,14 @@
 
 #include <leibniz/leibniz.hpp>
 
-#include "numeric.hpp"
+#include "matrix_numeric.hpp"
 
 /// A symbolic fact, decided at compile time, reported at run time.
 #define CHECK_SYMBOLIC(...) CHECK(std::bool_constant<(__VA_ARGS__)>::value)
 
 namespace {
+using numeric::sample;
+using numeric::worst_entry_error;
 using namespace leibniz::literals;
 using leibniz::d;
 
@@ -41,31 +43,6 @@ constexpr auto half = 1_c / 2_c;
 /// A Gaussian's negative log-likelihood, up to its constant: S the covariance, r the residual.
 constexpr auto nll = half * log_det(S) + half * dot(r, solve(S, r));
 
-/// The largest difference between a gradient (an Eigen matrix) and the central finite
-/// differences of value(M) entry by entry, M moved from m (as in test_matrix.cpp).
-template <class Value, class M, class G>
-double worst_entry_error(Value&& value, const M& m, const G& gradient) {
-  double worst = 0;
-  for (Eigen::Index j = 0; j < m.cols(); ++j)
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-      const double fd = numeric::derivative(
-          [&](double t) {
-            M moved = m;
-            moved(i, j) = t;
-            return value(moved);
-          },
-          m(i, j));
-      worst = std::max(worst, std::abs(fd - gradient(i, j)) / std::max(1.0, std::abs(fd)));
-    }
-  return worst;
-}
-
-Eigen::MatrixXd sample(Eigen::Index rows, Eigen::Index cols, double seed) {
-  Eigen::MatrixXd m(rows, cols);
-  for (Eigen::Index j = 0; j < cols; ++j)
-    for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = std::sin(seed + 1.3 * double(i) + 0.7 * double(j));
-  return m;
-}
 /// A well-conditioned square matrix that is not symmetric (so a missing transpose shows).
 Eigen::MatrixXd invertible(Eigen::Index n, double seed) {
   return sample(n, n, seed) + 2.5 * Eigen::MatrixXd::Identity(n, n);
