@@ -5,7 +5,8 @@
 // a softmax cross-entropy, written once with matrix variables; leibniz derives its
 // gradient by W1, b1, W2 and b2 at compile time, and every step evaluates it with Eigen's
 // GEMM on a mini-batch of 32 images (one per column). Training is plain mini-batch SGD.
-// The batch matrices and the gradients are sized once, before the first step.
+// The batch matrices and the gradients are sized once, before the first step; every
+// step after the first makes no heap allocation (tie() writes the gradient into them).
 //
 // Usage: mlp_digits [DATA_DIR]. Without the data (python3-sklearn not installed) it says
 // where it looked and exits with 77, which Meson reports as skipped.
@@ -131,6 +132,8 @@ int main(int argc, char** argv) {
   const double rate = 0.2;
   // The matrices a step writes are sized here, once: each batch is copied into xb and yb
   // (one image per column), and tie() writes the gradient into gW1, gb1, gW2 and gb2.
+  // leibniz keeps its intermediate matrices from one step to the next, so every step
+  // after the first makes no heap allocation at all.
   Eigen::MatrixXd xb(pixels, batch), yb(classes, batch);
   Eigen::MatrixXd gW1(hidden, pixels), gW2(classes, hidden);
   Eigen::VectorXd gb1(hidden), gb2(classes);

@@ -231,6 +231,9 @@ TEST_CASE("a matrix that is not square: an exception naming the operation and th
                     Catch::Contains("solve(A, b)") && Catch::Contains("A is 3 x 4") && Catch::Contains("square"));
   CHECK_THROWS_WITH(solve(A, b)(A = square, b = v4),
                     Catch::Contains("solve(A, b)") && Catch::Contains("A is 3 x 3") && Catch::Contains("b is 4 x 1"));
-  CHECK_THROWS_AS(leibniz::gradient(log_det(A), A)(A = a), std::invalid_argument);
+  // A gradient is evaluated when read (or written by tie): the error comes then.
+  CHECK_THROWS_AS(leibniz::gradient(log_det(A), A)(A = a)[A], std::invalid_argument);
+  Eigen::MatrixXd gA;
+  CHECK_THROWS_AS(leibniz::tie(gA) = leibniz::gradient(log_det(A), A)(A = a), std::invalid_argument);
   CHECK_NOTHROW(solve(A, b)(A = square, b = v3));
 }

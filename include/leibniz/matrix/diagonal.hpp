@@ -26,8 +26,8 @@ struct diagonal_op {
   static constexpr auto of_scalar(const auto& a) { return a; }
   static constexpr auto vjp(const auto&, const auto& g) { return detail::make_reduction<diag_op>(g); }
   template <class M>
-  static auto evaluate(const M& a) {
-    return Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, 1>(a.diagonal());
+  static auto evaluate(const M& a) {  // an expression: assigned to the node's buffer
+    return a.diagonal();
   }
 };
 
@@ -55,7 +55,7 @@ struct eye_op {
   template <class M>
   static auto evaluate(const M& a) {
     using dense = Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic>;
-    return dense(dense::Identity(a.rows(), a.rows()));
+    return dense::Identity(a.rows(), a.rows());  // an expression: assigned to the node's buffer
   }
 };
 

@@ -6,6 +6,14 @@
 // node; a reference to the bound matrix for a variable (bindings are not copied); and a
 // transpose is a lazy view of its operand, so `transpose(A) * B` reaches Eigen's GEMM as
 // a transposed operand and is never materialised.
+//
+// Every vector or matrix value is computed into its slot's buffer, kept per thread and per
+// plan from one evaluation to the next and resized only when the sizes change: entrywise
+// kernels, GEMMs (whose packing buffers are kept per thread too), reductions and fills.
+// A gradient is evaluated when first read, or by `tie` straight from the slots into the
+// caller's matrices; so after one call with the same sizes, `tie(...) = G(...)` makes no
+// heap allocation (tests/unit/test_matrix_no_alloc.cpp), but in Eigen's LU (inverse,
+// log_det, solve) and in copies of bound matrices that are not column-major T.
 #pragma once
 
 #include <array>
@@ -247,7 +255,8 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
   using leaves = std::remove_cvref_t<decltype(variables_v<K>)>;
   [&]<class... Vs>(pack<Vs...>*) {
     constexpr std::size_t n = sizeof...(Vs);
-    std::array<stored<T>, n + 1> in;
+    // Kept per thread: a leaf copied (a transposed or strided one) reuses its buffer.
+    static thread_local std::array<stored<T>, n + 1> in;
     [&]<std::size_t... L>(std::index_sequence<L...>) {
       (store(in[L], slots.template at<placeholder_slot<Vs>()>()), ...);
     }
@@ -318,60 +327,129 @@ T inner_product_value(const VA& a, const VB& b) {
   return T(a.row(0).transpose().cwiseProduct(b.col(0)).sum());
 }
 
+#if EIGEN_VERSION_AT_LEAST(3, 4, 0) && !defined(EIGEN_HAS_OPENMP) && !defined(EIGEN_USE_BLAS) && \
+    !defined(EIGEN_USE_MKL_ALL)
+#define LEIBNIZ_KEPT_GEMM_BLOCKS 1
+/// The packing buffers of Eigen's GEMM, kept per thread and grown only: Eigen's own
+/// product allocates them on every call once they pass EIGEN_STACK_ALLOCATION_LIMIT
+/// (128 kB), which a 128 x 784 by 784 x 256 product does. The block sizes are Eigen's
+/// (computeProductBlockingSizes, as its product computes them), so the result is the same.
+template <class T>
+struct gemm_blocks : Eigen::internal::level3_blocking<T, T> {
+  Eigen::Matrix<T, Eigen::Dynamic, 1> packed_lhs, packed_rhs;
+  void fit(Eigen::Index rows, Eigen::Index cols, Eigen::Index depth) {
+    this->m_mc = rows;
+    this->m_nc = cols;
+    this->m_kc = depth;
+    Eigen::internal::computeProductBlockingSizes<T, T, 1>(this->m_kc, this->m_mc, this->m_nc, Eigen::Index(1));
+    if (packed_lhs.size() < this->m_mc * this->m_kc)
+      packed_lhs.resize(this->m_mc * this->m_kc);
+    if (packed_rhs.size() < this->m_kc * this->m_nc)
+      packed_rhs.resize(this->m_kc * this->m_nc);
+    this->m_blockA = packed_lhs.data();
+    this->m_blockB = packed_rhs.data();
+  }
+};
+
+/// Whether an operand's value is column- or row-major storage of T that Eigen's GEMM
+/// kernel reads directly (a matrix, a view of one, or its transpose).
+template <class T, class V>
+inline constexpr bool gemm_operand_v =
+    std::is_same_v<typename V::Scalar, T> && bool(Eigen::internal::traits<V>::Flags & Eigen::DirectAccessBit) &&
+    requires(const V& v) {
+  v.data();
+  v.outerStride();
+};
+#endif
+
 /// A matrix product into out (its buffer reused when the sizes are the same): GEMM, or
-/// GEMV for a vector, with a transposed operand folded in.
+/// GEMV for a vector, with a transposed operand folded in. A GEMM runs Eigen's kernel
+/// with packing buffers kept per thread (see gemm_blocks), so it allocates nothing once
+/// they have grown to the largest product's.
 template <class T, class A, class B, class VA, class VB>
 void matrix_product_into(dense_t<T>& out, const VA& a, const VB& b) {
   check_product_sizes<A, B>(a, b);
   out.resize(a.rows(), b.cols());
+#if defined(LEIBNIZ_KEPT_GEMM_BLOCKS)
+  if constexpr (gemm_operand_v<T, VA> && gemm_operand_v<T, VB>) {
+    // Where Eigen would run its GEMM: not for a vector (GEMV), nor a small product
+    // (coefficient by coefficient), as Eigen's own product decides.
+    if (out.rows() > 1 && out.cols() > 1 && a.cols() > 0 && a.innerStride() == 1 && b.innerStride() == 1 &&
+        b.rows() + out.rows() + out.cols() >= EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
+      using gemm = Eigen::internal::general_matrix_matrix_product<
+          Eigen::Index, T, VA::IsRowMajor ? Eigen::RowMajor : Eigen::ColMajor, false, T,
+          VB::IsRowMajor ? Eigen::RowMajor : Eigen::ColMajor, false, Eigen::ColMajor, 1>;
+      static thread_local gemm_blocks<T> blocks;
+      blocks.fit(out.rows(), out.cols(), a.cols());
+      out.setZero();
+      gemm::run(out.rows(), out.cols(), a.cols(), a.data(), a.outerStride(), b.data(), b.outerStride(), out.data(),
+                1, out.rows(), T(1), blocks, nullptr);
+      return;
+    }
+  }
+#endif
   out.noalias() = a * b;
 }
 
-/// x (a scalar or a vector) broadcast to rows x cols.
-template <class T, class X, class V>
-dense_t<T> broadcast_value(const V& v, Eigen::Index rows, Eigen::Index cols) {
-  constexpr shape s = shape_v<X>;
-  if constexpr (s.scalar)
-    return dense_t<T>::Constant(rows, cols, T(v));
-  else if constexpr (s.cols == 1)
-    return v.replicate(1, cols);
-  else if constexpr (s.rows == 1)
-    return v.replicate(rows, 1);
-  else
-    return v;
-}
-
-template <class T, class E, class... Vs>
-auto reduction_value(const Vs&... values) {
+template <class E, class V>
+void check_reduction_operand(const V& a) {
   using Op = typename E::op;
   if constexpr (requires { Op::square_operand; }) {  // trace, inverse, log_det
-    const auto check_square = [](const auto& a) {
-      if (a.rows() != a.cols())
-        throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
-                                    operand_text<element_t<0, children_t<E>>>() +
-                                    "): the matrix is not square: " + size_text(a.rows(), a.cols()));
-    };
-    check_square(values...);
+    if (a.rows() != a.cols())
+      throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
+                                  operand_text<element_t<0, children_t<E>>>() +
+                                  "): the matrix is not square: " + size_text(a.rows(), a.cols()));
   }
-  const auto r = [](const auto& v) {
-    if constexpr (requires { v.sum(); })
-      return Op::evaluate(v);
-    else {  // a diagonal matrix, made dense for an op that reads entries
-      const dense_t<T> dense(v);
-      if constexpr (std::is_arithmetic_v<decltype(Op::evaluate(dense))>)
-        return Op::evaluate(dense);
-      else
-        return dense_t<T>(Op::evaluate(dense));
-    }
-  }(values...);
-  if constexpr (shape_v<E>.scalar) {
-    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(r)>>)
-      return T(r);
-    else
-      return T(r.value());
+}
+
+/// A reduction's value from an operand with entries, into out: the op's evaluate_into,
+/// or its evaluate (an expression) assigned to out's buffer.
+template <class Op, class T, class M>
+void reduce_into(dense_t<T>& out, const M& a) {
+  if constexpr (requires { Op::evaluate_into(out, a); })
+    Op::evaluate_into(out, a);
+  else
+    out = Op::evaluate(a);
+}
+
+/// The operand as something with entries: itself, or a diagonal matrix made dense in a
+/// buffer kept per thread.
+template <class T, class E, class V, class F>
+decltype(auto) with_entries(const V& v, F&& use) {
+  if constexpr (requires { v.sum(); }) {
+    return use(v);
   } else {
-    return dense_t<T>(r);
+    static thread_local dense_t<T> dense;
+    dense = v;
+    return use(std::as_const(dense));
   }
+}
+
+/// A reduction to a vector or matrix, into out (its buffer reused when the sizes are the same).
+template <class T, class E, class V>
+void reduction_into(dense_t<T>& out, const V& value) {
+  check_reduction_operand<E>(value);
+  with_entries<T, E>(value, [&](const auto& a) { reduce_into<typename E::op, T>(out, a); });
+}
+
+/// A reduction to a number.
+template <class T, class E, class V>
+T reduction_value(const V& value) {
+  using Op = typename E::op;
+  check_reduction_operand<E>(value);
+  return with_entries<T, E>(value, [](const auto& a) {
+    if constexpr (requires(dense_t<T>& out) { Op::evaluate_into(out, a); }) {
+      static thread_local dense_t<T> out;  // a 1 x 1 value (log_sum_exp of a vector)
+      Op::evaluate_into(out, a);
+      return T(out(0, 0));
+    } else {
+      const auto r = Op::evaluate(a);
+      if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(r)>>)
+        return T(r);
+      else
+        return T(r.value());
+    }
+  });
 }
 
 /// v as an Eigen::MatrixBase, which an LU solve takes: itself, or a diagonal made dense.
@@ -383,9 +461,10 @@ decltype(auto) as_matrix_base(const V& v) {
     return dense_t<T>(v);
 }
 
-/// x = A^-1 B by Eigen's PartialPivLU, after checking that A is square and B has its rows.
+/// x = A^-1 B by Eigen's PartialPivLU into out, after checking that A is square and B
+/// has its rows. The LU allocates its factors (and permutation) at every call.
 template <class T, class E, class VA, class VB>
-auto solve_value(const VA& a, const VB& b) {
+void solve_into(dense_t<T>& out, const VA& a, const VB& b) {
   using A = element_t<0, children_t<E>>;
   using B = element_t<1, children_t<E>>;
   if (a.rows() != a.cols() || b.rows() != a.rows())
@@ -395,11 +474,28 @@ auto solve_value(const VA& a, const VB& b) {
                                 (a.rows() != a.cols() ? " (the matrix must be square)"
                                                       : " (the right-hand side must have the matrix's rows)"));
   const Eigen::PartialPivLU<dense_t<T>> lu(a);
-  dense_t<T> x = lu.solve(as_matrix_base<T>(b));
-  if constexpr (shape_v<E>.scalar)
-    return T(x(0, 0));
+  out = lu.solve(as_matrix_base<T>(b));
+}
+template <class T, class E, class VA, class VB>
+T solve_value(const VA& a, const VB& b) {
+  static thread_local dense_t<T> x;
+  solve_into<T, E>(x, a, b);
+  return T(x(0, 0));
+}
+
+/// fill(x, like): x (a scalar or a vector) broadcast to like's sizes, into out.
+template <class T, class X, class V>
+void broadcast_into(dense_t<T>& out, const V& v, Eigen::Index rows, Eigen::Index cols) {
+  constexpr shape s = shape_v<X>;
+  out.resize(rows, cols);
+  if constexpr (s.scalar)
+    out.setConstant(T(v));
+  else if constexpr (s.cols == 1)
+    out = v.replicate(1, cols);
+  else if constexpr (s.rows == 1)
+    out = v.replicate(rows, 1);
   else
-    return x;
+    out = v;
 }
 
 /// The value of one step from its operands' values (variables are loaded, not computed).
@@ -412,9 +508,7 @@ auto matrix_step_value(const Vs&... values) {
   } else if constexpr (is_reduction_v<E>) {
     return reduction_value<T, E>(values...);
   } else if constexpr (is_filled_v<E>) {
-    return [](const auto& a, const auto& like) {
-      return broadcast_value<T, element_t<0, children_t<E>>>(a, rows_of(like), cols_of(like));
-    }(values...);
+    return [](const auto& a, const auto&) { return T(a); }(values...);  // a number filled to a number
   } else if constexpr (is_solve_v<E>) {
     return solve_value<T, E>(values...);
   } else if constexpr (is_matrix_product_v<E>) {
@@ -484,8 +578,18 @@ struct matrix_slots {
       kernel_value_into<T, plan, steps, I>(buffer(slot), *this);
     else if constexpr (is_matrix_product_v<E> && !shape_v<E>.scalar)
       matrix_product_into<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(buffer(slot), at<S>()...);
+    else if constexpr (is_reduction_v<E> && !is_diag_v<E> && !shape_v<E>.scalar)
+      reduction_into<T, E>(buffer(slot), at<S>()...);
+    else if constexpr (is_filled_v<E> && !shape_v<E>.scalar)
+      filled_into<E>(buffer(slot), at<S>()...);
+    else if constexpr (is_solve_v<E> && !shape_v<E>.scalar)
+      solve_into<T, E>(buffer(slot), at<S>()...);
     else
       slot.emplace(matrix_step_value<T, E>(at<S>()...));
+  }
+  template <class E, class VA, class VL>
+  static void filled_into(dense_t<T>& out, const VA& a, const VL& like) {
+    broadcast_into<T, element_t<0, children_t<E>>>(out, a, rows_of(like), cols_of(like));
   }
   static dense_t<T>& buffer(std::optional<dense_t<T>>& slot) {
     if (!slot)
@@ -505,23 +609,37 @@ struct slots_for<T, scheduled<schedule<Steps...>, Outputs...>> {
 template <class... Bs>
 using matrix_number_t = std::common_type_t<bound_number_t<typename Bs::value_type>...>;
 
-/// A step's value as a result of shape S: a number, or an Eigen matrix (fixed-size where
-/// S's sizes are static), filled out to rows x cols where the value is broadcast.
-/// The value is moved into the result where they are the same matrix type, so a result
-/// costs no copy.
+/// A step's value v, an entry of shape X, written into dest, which already has the
+/// entry's sizes (rows x cols): a number, the value itself, or the value filled out
+/// where it is broadcast (a scalar or a vector adjoint of a matrix), with no temporary.
+template <class T, class X, class D, class V>
+void write_result(D& dest, const V& v, Eigen::Index rows, Eigen::Index cols) {
+  constexpr shape s = shape_v<X>;
+  if constexpr (std::is_arithmetic_v<D>)
+    dest = D(v);
+  else if constexpr (s.scalar)
+    dest.setConstant(T(v));
+  else if (v.rows() == rows && v.cols() == cols)
+    dest = v;
+  else if constexpr (s.cols == 1)
+    dest = v.replicate(1, cols);
+  else if constexpr (s.rows == 1)
+    dest = v.replicate(rows, 1);
+  else
+    dest = v;
+}
+
+/// A step's value as a result R: a number, or an Eigen matrix (fixed-size where the
+/// entry's sizes are static) of rows x cols, its one allocation.
 template <class T, class X, class R, class V>
-R to_result(V&& v, Eigen::Index rows, Eigen::Index cols) {
+R to_result(const V& v, Eigen::Index rows, Eigen::Index cols) {
   if constexpr (std::is_arithmetic_v<R>) {
     return R(v);
-  } else if constexpr (shape_v<X>.scalar) {
-    return R::Constant(rows, cols, T(v));
-  } else if (v.rows() == rows && v.cols() == cols) {
-    if constexpr (std::is_same_v<std::remove_cvref_t<V>, R>)
-      return R(std::forward<V>(v));
-    else
-      return R(v);
   } else {
-    return R(broadcast_value<T, X>(v, rows, cols));
+    R r;
+    r.resize(rows, cols);
+    write_result<T, X>(r, v, rows, cols);
+    return r;
   }
 }
 
@@ -552,6 +670,116 @@ std::pair<Eigen::Index, Eigen::Index> bound_sizes(const pack<Bs...>& bindings) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// A destination of `leibniz::tie` made to fit an entry of rows x cols: a plain matrix
+/// is resized (which allocates only when its size changes); a map, a block or a
+/// fixed-size matrix that does not fit is an error.
+template <class V, class D>
+void fit_destination(D& dest, Eigen::Index rows, Eigen::Index cols) {
+  if constexpr (!std::is_arithmetic_v<D>) {
+    if (dest.rows() == rows && dest.cols() == cols)
+      return;
+    if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<D>, D>) {
+      if ((D::RowsAtCompileTime == Eigen::Dynamic || D::RowsAtCompileTime == rows) &&
+          (D::ColsAtCompileTime == Eigen::Dynamic || D::ColsAtCompileTime == cols)) {
+        dest.resize(rows, cols);
+        return;
+      }
+    }
+    throw std::invalid_argument("leibniz::tie: the destination of the gradient by " + std::string(V::name.view()) +
+                                " is " + size_text(dest.rows(), dest.cols()) + ", the gradient is " +
+                                size_text(rows, cols) + " (only a plain matrix of dynamic size is resized)");
+  }
+}
+
+}  // namespace detail
+
+/// The gradient by vectors and matrices of `G(W = w, ...)`, evaluated when first read
+/// (`g[W]`, `g.get<0>()`, `auto [gW, gb] = ...`), into matrices the result owns, or
+/// written by `leibniz::tie(gW, gb) = G(...)` straight from the evaluation's own buffers
+/// into the caller's matrices, with no temporary. Like an Eigen expression held in
+/// `auto`, it refers to the matrices it was given by name (`W = w`): keep those alive
+/// until it is read; temporaries (`W = make_matrix()`) are held by the binding itself.
+template <class T, class Sched, class... Vs, class... Es, class... Bs>
+struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...> {
+  using values_type = matrix_gradient_values<T, Vs...>;
+
+  detail::pack<Bs...> bindings;
+  mutable std::optional<values_type> cache;
+
+  /// Evaluates the gradient, then writes each entry into its destination: every
+  /// destination is first made to fit, so a destination that cannot changes none.
+  template <class... Ds>
+  void write_into(const std::tuple<Ds&...>& destinations) const {
+    static_assert(sizeof...(Ds) == sizeof...(Vs), "leibniz::tie(a, b, ...) = ...: give one destination per entry");
+    typename detail::slots_for<T, Sched>::type slots(bindings);
+    write_entries(destinations, slots, std::index_sequence_for<Vs...>{});
+  }
+
+  /// The results, computed on the first call straight into the matrices that hold them.
+  const values_type& values() const& {
+    if (!cache) {
+      values_type v;
+      write_into(tie_entries(v.entries, std::index_sequence_for<Vs...>{}));
+      cache.emplace(std::move(v));  // moves each matrix's buffer: no entry is copied
+    }
+    return *cache;
+  }
+  values_type& values() & {
+    std::as_const(*this).values();
+    return *cache;
+  }
+  values_type values() && {
+    std::as_const(*this).values();
+    return std::move(*cache);
+  }
+  operator const values_type&() const& { return values(); }
+
+  template <class Key>
+  decltype(auto) operator[](const Key& key) const& {
+    return values()[key];
+  }
+  template <class Key>
+  decltype(auto) operator[](const Key& key) & {
+    return values()[key];
+  }
+  /// From a temporary result: the entry moved out, by value.
+  template <class Key>
+  auto operator[](const Key& key) && {
+    return std::move(values()[key]);
+  }
+  template <std::size_t I>
+  decltype(auto) get() const& {
+    return values().template get<I>();
+  }
+  template <std::size_t I>
+  decltype(auto) get() & {
+    return values().template get<I>();
+  }
+  template <std::size_t I>
+  auto get() && {
+    return std::move(values()).template get<I>();
+  }
+
+ private:
+  // Named functions, not generic lambdas over the packs: GCC 12 confuses such lambdas'
+  // packs between two instantiations in one translation unit.
+  template <class Entries, std::size_t... I>
+  static auto tie_entries(Entries& entries, std::index_sequence<I...>) {
+    return std::tuple<std::tuple_element_t<I, Entries>&...>(std::get<I>(entries)...);
+  }
+  template <class Dests, class Slots, std::size_t... I>
+  void write_entries(const Dests& destinations, const Slots& slots, std::index_sequence<I...>) const {
+    const std::array<std::pair<Eigen::Index, Eigen::Index>, sizeof...(Vs)> sizes = {
+        detail::bound_sizes<Vs>(bindings)...};
+    (detail::fit_destination<Vs>(std::get<I>(destinations), sizes[I].first, sizes[I].second), ...);
+    (detail::write_result<T, detail::element_t<I, detail::pack<Es...>>>(
+         std::get<I>(destinations), slots.template at<Sched::outputs[I]>(), sizes[I].first, sizes[I].second),
+     ...);
+  }
+};
+
 /// The matrix back end (see evaluate.hpp's customization point).
 template <class Anything>
 struct detail::matrix_backend {
@@ -570,6 +798,8 @@ struct detail::matrix_backend {
     return to_result<T, L, result_matrix_t<T, L>>(v, rows, cols);
   }
 
+  /// A gradient is evaluated when first read, or by tie straight into the caller's
+  /// matrices (pending_matrix_gradient).
   template <class... Vs, class Params, class... Es, class... Bs>
   static auto evaluate_set(const derivative_set<gradient_shape<Vs...>, Params, Es...>&, const Bs&... bindings) {
     static_assert(!(is_array_v<typename Bs::value_type> || ...),
@@ -577,27 +807,7 @@ struct detail::matrix_backend {
                   "in it is bound to one number, not to an array of points");
     using T = matrix_number_t<Bs...>;
     using sched = schedule_for_t<Es...>;
-    const auto all = make_pack(bindings...);
-    typename slots_for<T, sched>::type slots(all);
-    matrix_gradient_values<T, Vs...> out;
-    fill_entries<T, sched, pack<Vs...>, pack<Es...>>(out.entries, slots, all, std::index_sequence_for<Vs...>{});
-    return out;
-  }
-
- private:
-  // Named functions, not generic lambdas over the packs: GCC 12 confuses such lambdas'
-  // packs between two instantiations in one translation unit.
-  template <class T, class Sched, class Vars, class Entries, class Out, class Slots, class All, std::size_t... I>
-  static void fill_entries(Out& out, Slots& slots, const All& all, std::index_sequence<I...>) {
-    [[maybe_unused]] const int in_order[] = {0, fill_entry<T, Sched, Vars, Entries, I>(out, slots, all)...};
-  }
-  template <class T, class Sched, class Vars, class Entries, std::size_t I, class Out, class Slots, class All>
-  static int fill_entry(Out& out, Slots& slots, const All& all) {
-    using V = element_t<I, Vars>;
-    const auto [rows, cols] = bound_sizes<V>(all);
-    std::get<I>(out) = to_result<T, element_t<I, Entries>, derivative_value_t<T, V>>(
-        slots.template at<Sched::outputs[I]>(), rows, cols);
-    return 0;
+    return pending_matrix_gradient<T, sched, pack<Vs...>, pack<Es...>, Bs...>{make_pack(bindings...), std::nullopt};
   }
 };
 

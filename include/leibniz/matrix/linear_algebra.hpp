@@ -124,6 +124,11 @@ struct inverse_op {
     return detail::make_product(constant<-1>{},
                                 detail::make_matmul(detail::make_matmul(xt, detail::expand_to_like(g, x)), xt));
   }
+  /// Into out's buffer; Eigen's LU allocates its own factors (and permutation) each time.
+  template <class Out, class M>
+  static void evaluate_into(Out& out, const M& a) {
+    out = a.partialPivLu().inverse();
+  }
   template <class M>
   static auto evaluate(const M& a) {
     using dense = Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic>;

@@ -5,7 +5,13 @@
 // An op for `reduction<Op, A>` (matrix/nodes.hpp) gives
 //   name                   how it prints;
 //   shape_of(shape of A)   the shape of the result;
-//   evaluate(a)            its value from A's value (an Eigen matrix);
+//   evaluate(a)            its value from A's value (an Eigen matrix): a number, or an
+//                          Eigen expression or matrix that is assigned to the node's
+//                          buffer (so an expression costs no temporary);
+//   evaluate_into(out, a)  (optional) its value written into out, a matrix whose buffer
+//                          is reused from one evaluation to the next (resized only when
+//                          the sizes change): for values that no single Eigen
+//                          expression gives without a temporary;
 //   vjp(a, g)              the adjoint of A from the result's adjoint g (g may be a
 //                          scalar or a vector broadcast along the reduced axis);
 //   of_scalar(a)           (optional) its value when A is a scalar, so no node is made;
@@ -13,6 +19,7 @@
 //   square_operand         (optional) A must be square: checked when the sizes are known.
 #pragma once
 
+#include <cmath>
 #include <string_view>
 
 #include <Eigen/Core>
@@ -88,7 +95,7 @@ struct identity_op {
   static constexpr shape shape_of(shape a) { return a; }
   static constexpr auto vjp(const auto&, const auto&) { return constant<0>{}; }
   template <class M>
-  static auto evaluate(const M& a) {
+  static auto evaluate(const M& a) {  // an expression: assigned to the node's buffer
     using Scalar = typename M::Scalar;
     return Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>::Identity(a.rows(), a.cols());
   }
@@ -137,11 +144,20 @@ struct softmax_op {
         detail::make_product(constant<-1>{},
                              detail::make_matmul(s, detail::make_matmul(detail::make_transpose(s), ja))));
   }
+  /// Column by column, into out's buffer: no temporary row of maxima or sums.
+  template <class Out, class M>
+  static void evaluate_into(Out& out, const M& a) {
+    out.resize(a.rows(), a.cols());
+    for (Eigen::Index j = 0; j < a.cols(); ++j) {
+      const auto top = a.col(j).maxCoeff();
+      out.col(j).array() = (a.col(j).array() - top).exp();
+      out.col(j) /= out.col(j).sum();
+    }
+  }
   template <class M>
   static auto evaluate(const M& a) {
-    using dense = Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic>;
-    dense e = (a.rowwise() - a.colwise().maxCoeff()).array().exp().matrix();
-    e.array().rowwise() /= e.colwise().sum().array();
+    Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic> e;
+    evaluate_into(e, a);
     return e;
   }
 };
@@ -155,11 +171,20 @@ struct log_sum_exp_op {
   static constexpr auto vjp(const auto& a, const auto& g) {
     return detail::make_product(g, detail::make_reduction<softmax_op>(a));
   }
+  /// Column by column, into out's buffer (1 x columns): no temporary.
+  template <class Out, class M>
+  static void evaluate_into(Out& out, const M& a) {
+    out.resize(1, a.cols());
+    for (Eigen::Index j = 0; j < a.cols(); ++j) {
+      const auto top = a.col(j).maxCoeff();
+      out(0, j) = std::log((a.col(j).array() - top).exp().sum()) + top;
+    }
+  }
   template <class M>
   static auto evaluate(const M& a) {
-    using row = Eigen::Matrix<typename M::Scalar, 1, Eigen::Dynamic>;
-    const row top = a.colwise().maxCoeff();
-    return row((a.rowwise() - top).array().exp().colwise().sum().log().matrix() + top);
+    Eigen::Matrix<typename M::Scalar, 1, Eigen::Dynamic> row;
+    evaluate_into(row, a);
+    return row;
   }
 };
 

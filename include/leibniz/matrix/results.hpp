@@ -31,6 +31,11 @@ struct derivative_value<T, matrix_variable<Name, Rows, Cols>> {
 };
 template <class T, class V>
 using derivative_value_t = typename derivative_value<T, V>::type;
+
+/// What `G(W = w, ...)` returns for a gradient by vectors and matrices: evaluated when
+/// first read, or by `leibniz::tie` into existing matrices (matrix/evaluate.hpp).
+template <class T, class Sched, class Vars, class Entries, class... Bs>
+struct pending_matrix_gradient;
 }  // namespace detail
 
 /// The gradient of a scalar by variables of any shape: `g[W]` (an Eigen matrix shaped
@@ -66,11 +71,19 @@ struct matrix_gradient_values {
 };
 
 /// Existing matrices (and numbers, for scalar variables) to receive a gradient's entries
-/// in order: `leibniz::tie(gW, gb) = leibniz::gradient(L, W, b)(...)`. Plain matrices
-/// are resized to fit; maps and blocks must fit.
+/// in order: `leibniz::tie(gW, gb) = leibniz::gradient(L, W, b)(...)`. The gradient is
+/// written straight from the evaluation's buffers into them, with no temporary. Plain
+/// matrices are resized to fit (allocating only when their size changes); maps, blocks
+/// and fixed-size matrices must fit (else std::invalid_argument, none written).
 template <class... Ds>
 struct tied_matrices {
   std::tuple<Ds&...> destinations;
+
+  template <class T, class Sched, class Vars, class Entries, class... Bs>
+  tied_matrices& operator=(const detail::pending_matrix_gradient<T, Sched, Vars, Entries, Bs...>& result) {
+    result.write_into(destinations);
+    return *this;
+  }
 
   template <class T, class... Vs>
   tied_matrices& operator=(const matrix_gradient_values<T, Vs...>& values) {
@@ -102,6 +115,14 @@ struct std::tuple_size<leibniz::matrix_gradient_values<T, Vs...>> : std::integra
 template <std::size_t I, class T, class... Vs>
 struct std::tuple_element<I, leibniz::matrix_gradient_values<T, Vs...>> {
   using type = std::tuple_element_t<I, std::tuple<leibniz::detail::derivative_value_t<T, Vs>...>>;
+};
+template <class T, class Sched, class Vars, class Entries, class... Bs>
+struct std::tuple_size<leibniz::detail::pending_matrix_gradient<T, Sched, Vars, Entries, Bs...>>
+    : std::integral_constant<std::size_t, Vars::size> {};
+template <std::size_t I, class T, class Sched, class Vars, class Entries, class... Bs>
+struct std::tuple_element<I, leibniz::detail::pending_matrix_gradient<T, Sched, Vars, Entries, Bs...>> {
+  using type = std::tuple_element_t<
+      I, typename leibniz::detail::pending_matrix_gradient<T, Sched, Vars, Entries, Bs...>::values_type>;
 };
 
 LEIBNIZ_HEADER_END

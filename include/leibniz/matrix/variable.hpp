@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <type_traits>
+#include <utility>
 
 #include "../detail/pack.hpp"
 #include "../expression.hpp"
@@ -63,8 +65,18 @@ struct matrix_variable : node<matrix_variable<Name, Rows, Cols>> {
   template <fixed_string Other>
   static constexpr bool depends_on = Other == Name;
 
+  // A matrix given by name is referred to, not copied; a temporary is moved into the
+  // binding (which shares it among its copies), or `auto g = G(W = make_matrix())`, whose
+  // gradient is evaluated when first read, would dangle.
   template <class T>
-  requires(!Expression<T>) constexpr auto operator=(const T& value) const {
+  requires(!Expression<std::remove_cvref_t<T>>) constexpr auto operator=(T&& value) const {
+    using U = std::remove_cvref_t<T>;
+    return bind<U>(std::forward<T>(value));
+  }
+
+ private:
+  template <class T, class V>
+  static constexpr auto bind(V&& value) {
     static_assert(detail::MatrixValue<T> || detail::matrix_variable_needs_a_matrix<Name>::value,
                   "leibniz: a vector or matrix variable (vec<...>, mat<...>) is bound to an Eigen matrix or "
                   "vector (Eigen::MatrixBase), not to a number or an array; declare a scalar with var<...> "
@@ -77,7 +89,10 @@ struct matrix_variable : node<matrix_variable<Name, Rows, Cols>> {
               detail::matrix_variable_size_differs<Name>::value,
           "leibniz: the Eigen matrix bound to a vector or matrix variable has other static sizes "
           "than the variable declares (the compiler shows the variable in matrix_variable_size_differs<...>)");
-      return binding<Name, T>{value};
+      if constexpr (std::is_lvalue_reference_v<V>)
+        return binding<Name, T>(value);
+      else
+        return binding<Name, T>(std::make_shared<const T>(std::forward<V>(value)));
     } else {
       return binding<Name, double>{0.0};  // after the message above, without a cascade of further errors
     }
