@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <malloc.h>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -194,6 +195,11 @@ int training_step_times(int repeats) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Every variant in its steady state: without this, glibc's sliding mmap threshold gives
+  // large temporaries (the hand-written code's 256 kB ones) fresh pages from the kernel on
+  // some calls and not on others, depending on what the other variants freed before.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   if (argc > 1 && std::string_view(argv[1]) == "--training-step")
     return training_step_times(51);
   std::printf("B8/B9/B10: gradients by matrices, milliseconds per gradient (median), one thread\n\n");
