@@ -167,8 +167,8 @@ requires(Expression<F> && (detail::is_binding_v<Ts> && ...) &&
          (detail::has_matrix_v<F> || (detail::MatrixValue<typename Ts::value_type> || ...)))
     [[nodiscard]] constexpr auto jvp(const F& f, const Ts&... tangents) {
   static_assert(detail::shape_v<F>.scalar || detail::shape_v<F>.is_column(),
-                "leibniz::jvp(f, x = v): for a vector or matrix f, f must be a column vector (of column vectors "
-                "or scalars); the derivative of a matrix by a matrix is a 4-index tensor, which is not provided");
+                "leibniz::jvp(f, x = v): f must be a scalar, or a column vector of column vectors; the derivative "
+                "of a matrix is a tensor of more than two indices, which is not provided");
   auto expression = [&] {
     if constexpr (detail::shape_v<F>.scalar)
       return detail::make_sum(detail::inner_product(d(f, decltype(detail::variable_named<Ts::name, F>()){}),
