@@ -166,12 +166,7 @@ constexpr auto tangent_name() {
 template <fixed_string Name, class F>
 constexpr auto variable_named() {
   return unpack(variables_v<F>, []<class... Vs>(const Vs&...) {
-    constexpr bool found[] = {(Vs::name == Name)..., false};
-    constexpr std::size_t i = [&] {
-      std::size_t k = 0;
-      while (k < sizeof...(Vs) && !found[k]) ++k;
-      return k;
-    }();
+    constexpr std::size_t i = position_of_name<Name, Vs...>();
     if constexpr (i < sizeof...(Vs))
       return element_t<i, pack<Vs...>>{};
     else
