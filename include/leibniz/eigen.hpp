@@ -143,30 +143,37 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
     for (std::size_t k = 0; k < k_outputs; ++k) lanes<V>::store(values[Sched::outputs[k]], out[k] + i);
   };
 
-  std::size_t i = 0;
-  for (; i + width <= n; i += width) kernel(inputs.data(), outputs, i);
-  if (i == n)
-    return;
-
-  // The last partial chunk: copied into full-width buffers (padded with ones, which
-  // every function accepts), computed, and the valid part copied out.
-  const std::size_t rest = n - i;
+  // The last partial chunk is copied into full-width buffers (padded with ones, which
+  // every function accepts), computed by the same loop on them, and its valid part
+  // copied out: one call site, so the kernel is inlined once.
+  const std::size_t whole = n - n % width, rest = n - whole;
   std::array<input<S>, k_inputs> tail_inputs;
   std::array<std::array<S, width>, k_inputs> in_buffers;
   std::array<std::array<S, width>, k_outputs> out_buffers;
   std::array<S*, k_outputs> out_pointers;
-  for (std::size_t b = 0; b < k_inputs; ++b) {
-    tail_inputs[b].number = inputs[b].number;
-    if (inputs[b].data == nullptr)
-      continue;
-    in_buffers[b].fill(S(1));
-    for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[i + j];
-    tail_inputs[b].data = in_buffers[b].data();
+  const input<S>* in = inputs.data();
+  S* const* out = outputs;
+  std::size_t end = whole;
+  for (bool tail = false;; tail = true) {
+    for (std::size_t i = 0; i < end; i += width) kernel(in, out, i);
+    if (tail || rest == 0)
+      break;
+    for (std::size_t b = 0; b < k_inputs; ++b) {
+      tail_inputs[b].number = inputs[b].number;
+      if (inputs[b].data == nullptr)
+        continue;
+      in_buffers[b].fill(S(1));
+      for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[whole + j];
+      tail_inputs[b].data = in_buffers[b].data();
+    }
+    for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
+    in = tail_inputs.data();
+    out = out_pointers.data();
+    end = width;
   }
-  for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
-  kernel(tail_inputs.data(), out_pointers.data(), 0);
-  for (std::size_t k = 0; k < k_outputs; ++k)
-    for (std::size_t j = 0; j < rest; ++j) outputs[k][i + j] = out_buffers[k][j];
+  if (rest != 0)
+    for (std::size_t k = 0; k < k_outputs; ++k)
+      for (std::size_t j = 0; j < rest; ++j) outputs[k][whole + j] = out_buffers[k][j];
 }
 
 template <class... Bs>
