@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -122,6 +123,26 @@ struct chunk_loader {
   }
 };
 
+/// Bytes an evaluation must touch (inputs and outputs) before its outputs are stored
+/// non-temporally: half the last-level cache of the AMD EPYC measured (32 MiB), so what
+/// one call leaves in the cache is not what the next one reads (docs/performance.md).
+inline constexpr std::size_t stream_threshold_bytes = std::size_t(16) << 20;
+
+/// Whether an evaluation of n elements streams its outputs: it touches more than
+/// stream_threshold_bytes and every output starts on a cache line (Eigen's own arrays
+/// do, with AVX-512), so each chunk's store is a whole aligned register.
+template <class S, std::size_t K>
+bool streams_outputs(const std::array<input<S>, K>& inputs, S* const* outputs, std::size_t k_outputs, std::size_t n) {
+  std::size_t arrays = k_outputs;
+  for (const input<S>& in : inputs) arrays += in.data != nullptr ? 1 : 0;
+  if (arrays * n * sizeof(S) < stream_threshold_bytes)
+    return false;
+  for (std::size_t k = 0; k < k_outputs; ++k)
+    if (reinterpret_cast<std::uintptr_t>(outputs[k]) % 64 != 0)
+      return false;
+  return true;
+}
+
 /// Computes the outputs of schedule Sched for all n elements into outputs[k][0..n).
 template <class S, class Sched, class... Bs>
 void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n) {
@@ -144,6 +165,21 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   };
 
   std::size_t i = 0;
+  if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); }) {
+    // Pure arithmetic over more memory than the last-level cache is bound by memory:
+    // non-temporal stores skip reading each output line before writing it (B2, B4, B5:
+    // 15-20% faster, docs/performance.md). Not with functions in the kernel (B3 slower).
+    if (function_chain_length(static_cast<typename Sched::schedule_type*>(nullptr)) == 0 &&
+        streams_outputs(inputs, outputs, k_outputs, n)) {
+      for (; i + width <= n; i += width) {
+        V values[Sched::size];
+        run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values,
+                     chunk_loader<V, S, Bs...>{inputs.data(), i});
+        for (std::size_t k = 0; k < k_outputs; ++k) lanes<V>::stream(values[Sched::outputs[k]], outputs[k] + i);
+      }
+      lanes<V>::stream_fence();
+    }
+  }
   for (; i + width <= n; i += width) kernel(inputs.data(), outputs, i);
   if (i == n)
     return;
