@@ -3,6 +3,9 @@
 //   LEIBNIZ_NO_SIMD        define it (Meson: -Dsimd=disabled) to evaluate arrays with
 //                          Eigen's kernels on blocks of 128 elements instead of xsimd's
 //                          SIMD batches.
+//   LEIBNIZ_USE_SLEEF      define it (Meson does when it finds SLEEF, -Dsleef=auto) and link
+//                          -lsleef to evaluate sin, cos and tanh on AVX-512 arrays with
+//                          SLEEF's kernels (detail/sleef.hpp), faster than xsimd's.
 //   LEIBNIZ_SIMD           set here: 1 when arrays are evaluated with xsimd (found and not
 //                          disabled), else 0.
 //   LEIBNIZ_ALWAYS_INLINE  set here: forces inlining of the array kernels into their loop,

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -115,12 +116,35 @@ struct chunk_loader {
   std::size_t i;
   template <fixed_string Name>
   V operator()(variable<Name>) const {
-    const input<S>& in = inputs[binding_index<Name, Bs...>()];
-    if (in.data == nullptr)
+    constexpr std::size_t index = binding_index<Name, Bs...>();
+    const input<S>& in = inputs[index];
+    // Whether a binding is an array or a number is in its type: no branch per chunk.
+    if constexpr (is_array_v<typename element_t<index, pack<Bs...>>::value_type>)
+      return lanes<V>::load(in.data + i);
+    else
       return splat<V>(in.number);
-    return lanes<V>::load(in.data + i);
   }
 };
+
+/// Bytes an evaluation must touch (inputs and outputs) before its outputs are stored
+/// non-temporally: half the last-level cache of the AMD EPYC measured (32 MiB), so what
+/// one call leaves in the cache is not what the next one reads (docs/performance.md).
+inline constexpr std::size_t stream_threshold_bytes = std::size_t(16) << 20;
+
+/// Whether an evaluation of n elements streams its outputs: it touches more than
+/// stream_threshold_bytes and every output starts on a cache line (Eigen's own arrays
+/// do, with AVX-512), so each chunk's store is a whole aligned register.
+template <class S, std::size_t K>
+bool streams_outputs(const std::array<input<S>, K>& inputs, S* const* outputs, std::size_t k_outputs, std::size_t n) {
+  std::size_t arrays = k_outputs;
+  for (const input<S>& in : inputs) arrays += in.data != nullptr ? 1 : 0;
+  if (arrays * n * sizeof(S) < stream_threshold_bytes)
+    return false;
+  for (std::size_t k = 0; k < k_outputs; ++k)
+    if (reinterpret_cast<std::uintptr_t>(outputs[k]) % 64 != 0)
+      return false;
+  return true;
+}
 
 /// Computes the outputs of schedule Sched for all n elements into outputs[k][0..n).
 template <class S, class Sched, class... Bs>
@@ -137,11 +161,27 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   (std::index_sequence_for<Bs...>{});
 
   // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.
-  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i) LEIBNIZ_ALWAYS_INLINE {
+  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i, bool stream) LEIBNIZ_ALWAYS_INLINE {
     V values[Sched::size];
     run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_loader<V, S, Bs...>{in, i});
-    for (std::size_t k = 0; k < k_outputs; ++k) lanes<V>::store(values[Sched::outputs[k]], out[k] + i);
+    for (std::size_t k = 0; k < k_outputs; ++k) {
+      if constexpr (requires { lanes<V>::stream(values[0], out[k] + i); })
+        if (stream) {
+          lanes<V>::stream(values[Sched::outputs[k]], out[k] + i);
+          continue;
+        }
+      lanes<V>::store(values[Sched::outputs[k]], out[k] + i);
+    }
   };
+
+  // Pure arithmetic over more memory than the last-level cache is bound by memory:
+  // non-temporal stores skip reading each output line before writing it (B2, B4, B5,
+  // B7: 10-20% faster, docs/performance.md). Not with costly functions in the kernel
+  // (B3, with exp, was slower); relu, step, abs, max and the like are arithmetic.
+  bool streaming = false;
+  if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); })
+    streaming = !calls_costly_function(static_cast<typename Sched::schedule_type*>(nullptr)) &&
+                streams_outputs(inputs, outputs, k_outputs, n);
 
   // The last partial chunk is copied into full-width buffers (padded with ones, which
   // every function accepts), computed by the same loop on them, and its valid part
@@ -155,7 +195,12 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   S* const* out = outputs;
   std::size_t end = whole;
   for (bool tail = false;; tail = true) {
-    for (std::size_t i = 0; i < end; i += width) kernel(in, out, i);
+    for (std::size_t i = 0; i < end; i += width) kernel(in, out, i, streaming);
+    if (streaming) {
+      if constexpr (requires { lanes<V>::stream_fence(); })
+        lanes<V>::stream_fence();
+      streaming = false;  // the tail's buffers are not aligned to a cache line
+    }
     if (tail || rest == 0)
       break;
     for (std::size_t b = 0; b < k_inputs; ++b) {

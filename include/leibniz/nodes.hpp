@@ -67,12 +67,23 @@ namespace detail {
 // (and names in the object file) one function per op and value type, not one per node
 // of every expression.
 
+/// `Op::apply(u...)` as a function object that names its op, so a back end may give
+/// the op a kernel of its own for its value type (simd.hpp: libmvec's sin on a batch).
+template <class Op>
+struct op_apply {
+  using op_type = Op;
+  template <class... Us>
+  constexpr auto operator()(const Us&... u) const -> decltype(Op::apply(u...)) {
+    return Op::apply(u...);
+  }
+};
+
 /// Op's value, `Op::apply(v...)`, through the value type's lanes (lanes.hpp).
 template <class Op>
 struct op_kernel {
   template <class V, class... Vs>
   static constexpr V compute(const Vs&... v) {
-    return lanewise<V>([](const auto&... u) -> decltype(Op::apply(u...)) { return Op::apply(u...); }, v...);
+    return lanewise<V>(op_apply<Op>{}, v...);
   }
 };
 

@@ -4,7 +4,8 @@
 // With xsimd (Debian: libxsimd-dev, header-only) a chunk is one SIMD batch of the
 // widest instruction set the compiler targets (8 doubles with -march on AVX-512), and
 // sin, cos, tanh, exp, log, ... are xsimd's vectorised kernels, accurate to about one
-// ulp. Eigen 3.4 has vectorised kernels only for some of these (not for double sin,
+// ulp; with LEIBNIZ_USE_SLEEF, sin, cos and tanh on AVX-512 are SLEEF's (within 3.5 ulp,
+// faster: detail/sleef.hpp). Eigen 3.4 has vectorised kernels only for some of these (not for double sin,
 // cos or tanh). Define LEIBNIZ_NO_SIMD (Meson: -Dsimd=disabled) to use Eigen's kernels
 // on blocks of 128 elements instead. long double is evaluated one element at a time.
 #pragma once
@@ -79,17 +80,33 @@ struct simd_block {
 #undef LEIBNIZ_BLOCK_OPERATOR
 };
 
+/// A kernel for Op on a batch B other than the op's own `apply`, for the functions
+/// another library computes faster than xsimd: `static B apply(const B&)`. None unless
+/// LEIBNIZ_USE_SLEEF (detail/sleef.hpp: SLEEF's sin, cos and tanh on AVX-512).
+template <class Op, class B>
+struct vector_math {};
+
+/// Whether the op of kernel F (an op_apply, nodes.hpp) has a vector_math kernel on B.
+template <class F, class B>
+concept HasVectorMath = requires(const B& b) {
+  typename F::op_type;
+  vector_math<typename F::op_type, B>::apply(b);
+};
+
 /// An op's kernel on a block: run on each SIMD batch, so the op's `apply` meets
-/// xsimd's vectorised sin, exp, erf, ... by argument-dependent lookup. A kernel that
-/// only takes numbers (`static double apply(double)`, or one constrained to
-/// floating-point types) is run one element at a time instead.
+/// xsimd's vectorised sin, exp, erf, ... by argument-dependent lookup (or the op's
+/// vector_math kernel, where it has one). A kernel that only takes numbers (`static
+/// double apply(double)`, or one constrained to floating-point types) is run one
+/// element at a time instead.
 template <class B, std::size_t M>
 struct kernel_lanes<simd_block<B, M>> {
   using V = simd_block<B, M>;
   template <class F, class... Vs>
   static V apply(const F& f, const Vs&... values) {
     V r;
-    if constexpr (requires { f(values.part[0]...); }) {
+    if constexpr (sizeof...(Vs) == 1 && HasVectorMath<F, B>) {
+      for (std::size_t k = 0; k < M; ++k) r.part[k] = vector_math<typename F::op_type, B>::apply(values.part[k]...);
+    } else if constexpr (requires { f(values.part[0]...); }) {
       for (std::size_t k = 0; k < M; ++k) r.part[k] = B(f(values.part[k]...));
     } else {
       using T = typename B::value_type;
@@ -124,6 +141,29 @@ struct lanes<simd_block<B, M>> {
   static void store(const V& v, T* p) {
     for (std::size_t k = 0; k < M; ++k) v.part[k].store_unaligned(p + k * B::size);
   }
+  // Non-temporal stores of one register to p, aligned to its size.
+#if defined(__AVX512F__)
+  static void stream_register(__m512d r, double* p) { _mm512_stream_pd(p, r); }
+  static void stream_register(__m512 r, float* p) { _mm512_stream_ps(p, r); }
+#endif
+#if defined(__AVX__)
+  static void stream_register(__m256d r, double* p) { _mm256_stream_pd(p, r); }
+  static void stream_register(__m256 r, float* p) { _mm256_stream_ps(p, r); }
+#endif
+#if defined(__SSE2__)
+  static void stream_register(__m128d r, double* p) { _mm_stream_pd(p, r); }
+  static void stream_register(__m128 r, float* p) { _mm_stream_ps(p, r); }
+#endif
+  /// A non-temporal store of a chunk to p, aligned to a register (eigen.hpp streams the
+  /// outputs of memory-bound evaluations); then stream_fence() once.
+  static void stream(const V& v, T* p)
+  requires requires(const B& b) { stream_register(typename B::register_type(b), p); }
+  {
+    for (std::size_t k = 0; k < M; ++k) stream_register(typename B::register_type(v.part[k]), p + k * B::size);
+  }
+#if defined(__SSE__)
+  static void stream_fence() { _mm_sfence(); }
+#endif
 };
 
 /// Batches per block: one keeps every value of a kernel in registers, which is best
@@ -184,5 +224,9 @@ using chunk_t = std::conditional_t<has_chunk_v<S>, Eigen::Array<S, block_size, 1
 #endif
 
 }  // namespace leibniz::detail
+
+#if LEIBNIZ_SIMD && defined(LEIBNIZ_USE_SLEEF)
+#include "detail/sleef.hpp"
+#endif
 
 LEIBNIZ_HEADER_END

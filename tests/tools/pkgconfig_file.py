@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the pkg-config file that `meson install` puts in place.
 
-    pkgconfig_file.py --build-dir DIR --simd true|false [-- CXX [ARGS...]]
+    pkgconfig_file.py --build-dir DIR --simd true|false [--sleef true|false] [-- CXX [ARGS...]]
 
 Installs the configured build DIR into a temporary directory (`meson install
 --destdir`, nothing rebuilt: the headers and the .pc file need no compiling), finds
@@ -10,7 +10,9 @@ leibniz.pc there, and fails unless
   - Cflags has -std=c++20 (the headers are C++20; GCC 12 and Clang 16 default to C++17)
     and -I to the installed include directory, which holds leibniz/leibniz.hpp;
   - Cflags has -DLEIBNIZ_NO_SIMD exactly when the build has no xsimd (--simd false);
+  - Cflags has -DLEIBNIZ_USE_SLEEF exactly when the build found SLEEF (--sleef true);
   - Requires is eigen3 >= 3.4, and xsimd >= 8 exactly when the build has xsimd,
+    sleef exactly when it found SLEEF,
     and nothing else (no Boost: no header uses it).
 
 Given a compiler after `--`, it also compiles, with -fsyntax-only, a file that includes
@@ -62,8 +64,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-dir", required=True)
     parser.add_argument("--simd", required=True, choices=["true", "false"])
+    parser.add_argument("--sleef", default="false", choices=["true", "false"])
     args = parser.parse_args(argv)
     simd = args.simd == "true"
+    sleef = args.sleef == "true"
 
     errors = []
     with tempfile.TemporaryDirectory(prefix="leibniz-pc-") as dest:
@@ -96,7 +100,10 @@ def main() -> int:
         if not headers:
             errors.append(f"no -I in Cflags names the installed headers: {includes}")
 
-        want = ["eigen3 >= 3.4"] + (["xsimd >= 8"] if simd else [])
+        if ("-DLEIBNIZ_USE_SLEEF" in cflags) != sleef:
+            errors.append(f"Cflags {'lacks' if sleef else 'has'} -DLEIBNIZ_USE_SLEEF in a build "
+                          f"{'with' if sleef else 'without'} SLEEF: {cflags}")
+        want = ["eigen3 >= 3.4"] + (["xsimd >= 8"] if simd else []) + (["sleef"] if sleef else [])
         got = requires(keywords.get("Requires", ""))
         if sorted(got) != sorted(want):
             errors.append(f"Requires is {got}, expected {want}")

@@ -6,6 +6,7 @@
 // Built twice: with xsimd's kernels and with -DLEIBNIZ_NO_SIMD (Eigen's blocks).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -232,6 +233,46 @@ TEST_CASE("outputs over arrays, written by tie without temporaries", "[eigen][ou
       value, [&](Eigen::Index i) { return f(x = X[i], y = 0.75); }, 1e-14);
   check_elementwise(
       slope, [&](Eigen::Index i) { return leibniz::d(f, x)(x = X[i], y = 0.75); }, 1e-13);
+}
+
+TEST_CASE("outputs larger than the cache are streamed, and equal the stored ones", "[eigen][outputs]") {
+  // B7's shape: relu, step and arithmetic only, so over more than 16 MiB its outputs
+  // are written with non-temporal stores (where the SIMD backend has them). Every element
+  // must equal the same gradient computed in pieces too small to stream, the aligned
+  // outputs (Eigen's own arrays) and misaligned ones (a map one element in) alike, the
+  // last partial chunk included (n is odd).
+  constexpr auto w = leibniz::var<"w">;
+  constexpr auto b = leibniz::var<"b">;
+  const auto L = pow(y * relu(w * x + b) - 1_c, 2_c);
+  const auto G = leibniz::gradient(L, w, b, y);
+  const Eigen::Index n = (Eigen::Index(1) << 20) + 3;  // 6 arrays of 8 MiB
+  const Eigen::ArrayXd X = points(n, -1.0, 1.0), W = points(n, 0.5, 1.5), B = points(n, 0.2, -0.2), Y = points(n, 1.5, 0.5);
+  Eigen::ArrayXd gw(n), gb(n), gy(n);
+  leibniz::tie(gw, gb, gy) = G(x = X, w = W, b = B, y = Y);
+  Eigen::ArrayXd shifted(n + 1);
+  Eigen::Map<Eigen::ArrayXd> gw_misaligned(shifted.data() + 1, n);
+  Eigen::ArrayXd gb2(n), gy2(n);
+  leibniz::tie(gw_misaligned, gb2, gy2) = G(x = X, w = W, b = B, y = Y);
+  const Eigen::Index piece = 1000;  // 48 KB per call: never streamed
+  for (Eigen::Index start = 0; start < n; start += piece) {
+    const Eigen::Index m = std::min(piece, n - start);
+    Eigen::ArrayXd pw(m), pb(m), py(m);
+    leibniz::tie(pw, pb, py) = G(x = X.segment(start, m), w = W.segment(start, m), b = B.segment(start, m),
+                                 y = Y.segment(start, m));
+    for (Eigen::Index i = 0; i < m; ++i) {
+      const Eigen::Index k = start + i;
+      if (gw[k] != pw[i] || gb[k] != pb[i] || gy[k] != py[i] || gw_misaligned[k] != pw[i] || gb2[k] != pb[i] ||
+          gy2[k] != py[i]) {
+        INFO("element " << k << ": " << gw[k] << " " << gb[k] << " " << gy[k] << " against " << pw[i] << " " << pb[i]
+                        << " " << py[i]);
+        REQUIRE(false);
+      }
+    }
+  }
+  for (Eigen::Index k = 0; k < n; k += 997) {  // and against the scalar derivative, sampled
+    INFO("element " << k);
+    CHECK(gb[k] == Approx(leibniz::d(L, b)(x = X[k], w = W[k], b = B[k], y = Y[k])).epsilon(1e-14).margin(1e-14));
+  }
 }
 
 TEST_CASE("a result is computed once and read without copies", "[eigen][gradient][results]") {
