@@ -183,21 +183,6 @@ consteval std::size_t function_chain_length(schedule<Steps...>*) {
   return longest;
 }
 
-/// Whether the schedule calls a function that costs more than arithmetic: any op but
-/// the piecewise-linear ones (relu, step, abs, sign, max, min declare
-/// `piecewise_linear`). Array evaluation streams the outputs of kernels without one,
-/// which are bound by memory (eigen.hpp).
-template <class E>
-inline constexpr bool is_costly_call = false;
-template <class E>
-requires requires { typename E::op; }
-inline constexpr bool is_costly_call<E> = !requires { requires bool(E::op::piecewise_linear); };
-
-template <class... Steps>
-consteval bool calls_costly_function(schedule<Steps...>*) {
-  return count_true(false, is_costly_call<typename Steps::node>...) != 0;  // not a fold (pack.hpp)
-}
-
 /// The schedule's steps as a pack of node types, for counting and drawing.
 template <class... Steps>
 constexpr auto schedule_nodes(schedule<Steps...>*) {

@@ -32,9 +32,6 @@
 //                     `max(a, a) = a`); returns an expression, or
 //                     leibniz::no_rewrite to keep the node. It must make the expression
 //                     smaller or cheaper, so that rewriting terminates.
-//   piecewise_linear  optional: `static constexpr bool piecewise_linear = true` for a
-//                     function as cheap as arithmetic (relu, step, abs, max): array
-//                     kernels without costlier functions stream their outputs.
 #pragma once
 
 #include <concepts>

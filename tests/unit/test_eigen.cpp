@@ -236,8 +236,8 @@ TEST_CASE("outputs over arrays, written by tie without temporaries", "[eigen][ou
 }
 
 TEST_CASE("outputs larger than the cache are streamed, and equal the stored ones", "[eigen][outputs]") {
-  // B7's shape: relu, step and arithmetic only, so over more than 16 MiB its outputs
-  // are written with non-temporal stores (where the SIMD backend has them). Every element
+  // Over more than 16 MiB the outputs are written with non-temporal stores (where the
+  // SIMD backend has them): here six arrays of 8 MiB, with relu and step. Every element
   // must equal the same gradient computed in pieces too small to stream, the aligned
   // outputs (Eigen's own arrays) and misaligned ones (a map one element in) alike, the
   // last partial chunk included (n is odd).

@@ -14,7 +14,6 @@ namespace leibniz {
 /// The absolute value |a|. By convention abs'(0) = 0 (the derivative is sign(a)).
 struct abs_op {
   static constexpr std::string_view name = "abs";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\operatorname{abs}";
   template <class T>
   static T apply(const T& v) {

@@ -15,7 +15,6 @@ namespace leibniz {
 /// max(a, b): the larger of a and b; on ties the gradient goes to a. ∂/∂a is c<1> - step(b - a), ∂/∂b is step(b - a).
 struct max_op {
   static constexpr std::string_view name = "max";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\max";
   template <class T>
   static T apply(const T& a, const T& b) {

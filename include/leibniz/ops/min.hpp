@@ -15,7 +15,6 @@ namespace leibniz {
 /// min(a, b): the smaller of a and b; on ties the gradient goes to a. ∂/∂a is c<1> - step(a - b), ∂/∂b is step(a - b).
 struct min_op {
   static constexpr std::string_view name = "min";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\min";
   template <class T>
   static T apply(const T& a, const T& b) {

@@ -15,7 +15,6 @@ namespace leibniz {
 /// The rectifier max(a, 0). By convention relu'(0) = 0 (the derivative is step(a)).
 struct relu_op {
   static constexpr std::string_view name = "relu";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\operatorname{relu}";
   template <class T>
   static T apply(const T& v) {

@@ -15,7 +15,6 @@ namespace leibniz {
 /// The sign of a: -1, 0 or 1 (NaN stays NaN). Appears as the derivative of abs; its own derivative is 0.
 struct sign_op {
   static constexpr std::string_view name = "sign";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\operatorname{sign}";
   template <class T>
   static T apply(const T& v) {

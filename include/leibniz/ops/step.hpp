@@ -16,7 +16,6 @@ namespace leibniz {
 /// min; its own derivative is 0.
 struct step_op {
   static constexpr std::string_view name = "step";
-  static constexpr bool piecewise_linear = true;  // as cheap as arithmetic (dag.hpp)
   static constexpr std::string_view latex = "\\operatorname{step}";
   template <class T>
   static T apply(const T& v) {
