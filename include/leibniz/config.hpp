@@ -10,6 +10,8 @@
 //                          disabled), else 0.
 //   LEIBNIZ_ALWAYS_INLINE  set here: forces inlining of the array kernels into their loop,
 //                          where a call per batch would cost as much as the work.
+//   LEIBNIZ_NOINLINE       set here: keeps the loop over an array's elements one function,
+//                          run alike by one thread or many (bitwise equal results).
 //   LEIBNIZ_HEADER_BEGIN, LEIBNIZ_HEADER_END
 //                          bracket every leibniz header: they keep the headers' short local
 //                          names (a, b, x) from warning under a user's -Wshadow when the
@@ -24,8 +26,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LEIBNIZ_ALWAYS_INLINE __attribute__((always_inline))
+#define LEIBNIZ_NOINLINE __attribute__((noinline))
 #else
 #define LEIBNIZ_ALWAYS_INLINE
+#define LEIBNIZ_NOINLINE
 #endif
 
 #define LEIBNIZ_HEADER_BEGIN _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")

@@ -100,6 +100,14 @@ struct derivative_set {
     }
   }
 
+  /// With an execution policy first, `G(leibniz::parallel, x = X, ...)` (parallel.hpp):
+  /// the result over arrays is computed on several threads when it is read or tied.
+  template <class Policy, class... Bs>
+  requires requires { typename Policy::execution_policy_tag; }
+  auto operator()(const Policy& policy, const Bs&... bindings) const {
+    return policy.attach((*this)(bindings...));
+  }
+
   /// The expression of df/dx (gradients only), runtime constants put back in.
   template <class V>
   requires(detail::is_gradient_shape_v<Shape>&& Variable<V>) constexpr auto operator[](const V&) const {

@@ -146,9 +146,20 @@ bool streams_outputs(const std::array<input<S>, K>& inputs, S* const* outputs, s
   return true;
 }
 
+/// How evaluate_into runs its elements: serially (the default), or, with
+/// leibniz::parallel (parallel.hpp), split into pieces run on several threads. split
+/// calls range(context, begin, end) on pieces of [0, n) whose boundaries are multiples
+/// of width (the last ends at n); eigen.hpp itself starts no thread.
+struct execution {
+  using range_function = void (*)(const void* context, std::size_t begin, std::size_t end);
+  void (*split)(const execution&, std::size_t n, std::size_t width, range_function range,
+                const void* context) = nullptr;  // null: serially
+  int threads = 0;                               // 0: the threading engine's default
+};
+
 /// Computes the outputs of schedule Sched for all n elements into outputs[k][0..n).
 template <class S, class Sched, class... Bs>
-void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n) {
+void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n, const execution& exec = {}) {
   using V = chunk_t<S, function_chain_length(static_cast<typename Sched::schedule_type*>(nullptr))>;
   constexpr std::size_t width = lanes<V>::width;
   constexpr std::size_t k_outputs = Sched::outputs.size();
@@ -181,56 +192,73 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); })
     streaming = streams_outputs(inputs, outputs, k_outputs, n);
 
-  // The last partial chunk is copied into full-width buffers (padded with ones, which
-  // every function accepts), computed by the same loop on them, and its valid part
-  // copied out: one call site, so the kernel is inlined once.
-  const std::size_t whole = n - n % width, rest = n - whole;
-  std::array<input<S>, k_inputs> tail_inputs;
-  std::array<std::array<S, width>, k_inputs> in_buffers;
-  std::array<std::array<S, width>, k_outputs> out_buffers;
-  std::array<S*, k_outputs> out_pointers;
-  const input<S>* in = inputs.data();
-  S* const* out = outputs;
-  std::size_t end = whole;
-  for (bool tail = false;; tail = true) {
-    for (std::size_t i = 0; i < end; i += width) kernel(in, out, i, streaming);
-    if (streaming) {
-      if constexpr (requires { lanes<V>::stream_fence(); })
-        lanes<V>::stream_fence();
-      streaming = false;  // the tail's buffers are not aligned to a cache line
+  // The elements [begin, end), begin a multiple of width: all of them serially, or one
+  // piece at a time on each thread (parallel.hpp). Never inlined, so every element is
+  // computed by the same machine code however the range is split (no contraction into
+  // FMAs that differs with the inlining context): parallel results are bitwise those of
+  // one thread. The last partial chunk is copied into full-width buffers (padded with
+  // ones, which every function accepts), computed by the same loop on them, and its
+  // valid part copied out: one call site, so the kernel is inlined once.
+  const auto range = [&](std::size_t begin, std::size_t end) LEIBNIZ_NOINLINE {
+    const std::size_t whole = end - (end - begin) % width, rest = end - whole;
+    std::array<input<S>, k_inputs> tail_inputs;
+    std::array<std::array<S, width>, k_inputs> in_buffers;
+    std::array<std::array<S, width>, k_outputs> out_buffers;
+    std::array<S*, k_outputs> out_pointers;
+    const input<S>* in = inputs.data();
+    S* const* out = outputs;
+    bool stream = streaming;
+    std::size_t first = begin, last = whole;
+    for (bool tail = false;; tail = true) {
+      for (std::size_t i = first; i < last; i += width) kernel(in, out, i, stream);
+      if (stream) {
+        if constexpr (requires { lanes<V>::stream_fence(); })
+          lanes<V>::stream_fence();
+        stream = false;  // the tail's buffers are not aligned to a cache line
+      }
+      if (tail || rest == 0)
+        break;
+      for (std::size_t b = 0; b < k_inputs; ++b) {
+        tail_inputs[b].number = inputs[b].number;
+        if (inputs[b].data == nullptr)
+          continue;
+        in_buffers[b].fill(S(1));
+        for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[whole + j];
+        tail_inputs[b].data = in_buffers[b].data();
+      }
+      for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
+      in = tail_inputs.data();
+      out = out_pointers.data();
+      first = 0;
+      last = width;
     }
-    if (tail || rest == 0)
-      break;
-    for (std::size_t b = 0; b < k_inputs; ++b) {
-      tail_inputs[b].number = inputs[b].number;
-      if (inputs[b].data == nullptr)
-        continue;
-      in_buffers[b].fill(S(1));
-      for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[whole + j];
-      tail_inputs[b].data = in_buffers[b].data();
-    }
-    for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
-    in = tail_inputs.data();
-    out = out_pointers.data();
-    end = width;
-  }
-  if (rest != 0)
-    for (std::size_t k = 0; k < k_outputs; ++k)
-      for (std::size_t j = 0; j < rest; ++j) outputs[k][whole + j] = out_buffers[k][j];
+    if (rest != 0)
+      for (std::size_t k = 0; k < k_outputs; ++k)
+        for (std::size_t j = 0; j < rest; ++j) outputs[k][whole + j] = out_buffers[k][j];
+  };
+  if (exec.split == nullptr)
+    return range(0, n);
+  using range_type = decltype(range);
+  exec.split(
+      exec, n, width,
+      [](const void* context, std::size_t begin, std::size_t end) {
+        (*static_cast<const range_type*>(context))(begin, end);
+      },
+      &range);
 }
 
 template <class... Bs>
 using array_number_t = typename common_number<typename Bs::value_type...>::type;
 
 template <class E, class... Bs>
-auto evaluate_arrays(const E& f, const Bs&... bindings) {
+auto evaluate_arrays(const execution& exec, const E& f, const Bs&... bindings) {
   const auto all = concat(make_pack(bindings...), parameter_bindings(f));
   return unpack(all, [&](const auto&... b) {
     using S = array_number_t<std::remove_cvref_t<decltype(b)>...>;
     const Eigen::Index n = common_size(b...);
     result_array<S> out(n);
     S* const outputs[] = {out.data()};
-    evaluate_into<S, schedule_for_t<lifted_t<E>>>(all, outputs, std::size_t(n));
+    evaluate_into<S, schedule_for_t<lifted_t<E>>>(all, outputs, std::size_t(n), exec);
     return out;
   });
 }
@@ -244,11 +272,11 @@ struct array_backend<T> {
   static constexpr bool is_array = true;
   template <class E, class... Bs>
   static auto evaluate(const E& f, const Bs&... bindings) {
-    return evaluate_arrays(f, bindings...);
+    return evaluate_arrays(execution{}, f, bindings...);
   }
   template <class Set, class... Bs>
   static auto evaluate_set(const Set& set, const Bs&... bindings) {
-    return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt};
+    return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt, {}};
   }
 };
 
@@ -291,10 +319,12 @@ struct pending_set {
   Set set;
   pack<Bs...> bindings;
   mutable std::optional<values_type> cache;
+  execution exec;  // serially, unless G(leibniz::parallel, ...) (parallel.hpp)
 
-  /// Evaluates every entry into the arrays at outputs[k] (each of the common size).
-  void write_to(number* const* outputs, std::size_t n) const {
-    evaluate_into<number, entries_schedule>(bindings, outputs, n);
+  /// Evaluates every entry into the arrays at outputs[k] (each of the common size), with
+  /// exec's threads if it has them, else with the result's own.
+  void write_to(number* const* outputs, std::size_t n, const execution& with = {}) const {
+    evaluate_into<number, entries_schedule>(bindings, outputs, n, with.split ? with : exec);
   }
   Eigen::Index size() const {
     return unpack(bindings, [](const auto&... b) { return common_size(b...); });
@@ -311,7 +341,7 @@ struct pending_set {
         slot.resize(n);
         outputs[s] = slot.data();
       }
-      evaluate_into<number, slot_schedule<entries_schedule, shape>>(bindings, outputs.data(), std::size_t(n));
+      evaluate_into<number, slot_schedule<entries_schedule, shape>>(bindings, outputs.data(), std::size_t(n), exec);
       cache.emplace(std::move(v));  // moves each array's buffer: no element is copied
     }
     return *cache;
@@ -378,6 +408,7 @@ void fit(A& a, Eigen::Index n) {
 template <class... As>
 struct tied {
   std::tuple<As&...> destinations;
+  detail::execution exec{};  // serially, unless tie(leibniz::parallel, ...) (parallel.hpp)
 
   template <class Set, class... Bs>
   tied& operator=(const detail::pending_set<Set, Bs...>& result) {
@@ -399,7 +430,7 @@ struct tied {
         std::apply(
             [&](auto&... a) {
               number* const outputs[] = {a.data()...};
-              result.write_to(outputs, std::size_t(n));
+              result.write_to(outputs, std::size_t(n), exec);
             },
             destinations);
         return *this;
@@ -411,7 +442,7 @@ struct tied {
       temporaries[k].resize(n);
       outputs[k] = temporaries[k].data();
     }
-    result.write_to(outputs.data(), std::size_t(n));
+    result.write_to(outputs.data(), std::size_t(n), exec);
     [&]<std::size_t... I>(std::index_sequence<I...>) {
       ((std::get<I>(destinations) = temporaries[I].template cast<typename As::Scalar>()), ...);
     }
@@ -429,7 +460,7 @@ struct tied {
 template <class... As>
 tied<As...> tie(As&... destinations) {
   static_assert((detail::EigenArray<As> && ...), "leibniz::tie(a, b, ...): the destinations are Eigen arrays");
-  return {std::tuple<As&...>(destinations...)};
+  return {std::tuple<As&...>(destinations...), {}};
 }
 
 }  // namespace leibniz

@@ -25,6 +25,12 @@
 // B5 is memory-bound: it also times copying the 16 input arrays into 16 output arrays
 // (memcpy and an Eigen assignment); the faster is the copy bound (the time to read and
 // write those bytes once).
+//
+// Every core. leibniz-grad-par is leibniz-grad with `leibniz::tie(leibniz::parallel, ...)`
+// (bench_gradients_parallel.cpp, built with OpenMP when it is found): its results must be
+// bitwise leibniz-grad's (else exit 1), and a second table gives the scaling, leibniz-grad
+// (one thread) against leibniz-grad-par (OpenMP's default: one thread per core, or
+// OMP_NUM_THREADS), target >= 1.8x on 2 cores for B3 and B6.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -39,6 +45,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "bench_gradients.hpp"
@@ -95,6 +102,7 @@ constexpr std::array variants = {
     variant_info{"leibniz-f", computes::value, 1e-9},
     variant_info{"leibniz-grad", computes::gradient, 1e-9},
     variant_info{"leibniz-grad-read", computes::gradient, 1e-9},
+    variant_info{"leibniz-grad-par", computes::gradient, 1e-9},
     variant_info{"copy-memcpy", computes::copy, 0.0},
     variant_info{"copy-eigen", computes::copy, 0.0},
 };
@@ -137,6 +145,7 @@ struct result {
   double best_ns = std::numeric_limits<double>::infinity();  // per point
   double max_diff = 0.0;
   bool agrees = true;
+  bool bitwise = true;  // leibniz-grad-par: every bit leibniz-grad's
 };
 
 struct options {
@@ -204,19 +213,27 @@ std::map<std::string_view, result> run_benchmark(const benchmark_spec& spec, con
   }
 
   std::map<std::string_view, result> results;
+  std::vector<ArrayXd> serial_leibniz;  // leibniz-grad's results, for leibniz-grad-par
   for (const auto& k : kernels) {  // warm-up and agreement
     const variant_info& v = variant_named(k.variant);
     auto& out = scratch[v.what];
     for (auto& a : out) a.setConstant(std::numeric_limits<double>::quiet_NaN());
     k.run(in, out);
     result& r = results[k.variant];
+    if (k.variant == "leibniz-grad")
+      serial_leibniz = out;
+    if (k.variant == "leibniz-grad-par") {
+      r.bitwise = serial_leibniz.size() == out.size();
+      for (std::size_t j = 0; r.bitwise && j < out.size(); ++j)
+        r.bitwise = std::memcmp(out[j].data(), serial_leibniz[j].data(), sizeof(double) * std::size_t(o.n)) == 0;
+    }
     if (!reference.contains(v.what)) {
       reference[v.what] = out;
       continue;
     }
     for (std::size_t j = 0; j < out.size(); ++j)
       r.max_diff = std::max(r.max_diff, max_relative_difference(out[j], reference[v.what][j]));
-    r.agrees = r.max_diff <= v.tolerance;
+    r.agrees = r.max_diff <= v.tolerance && r.bitwise;
   }
   for (int round = 0; round < o.repeat; ++round) {
     for (const auto& k : kernels) {
@@ -267,6 +284,9 @@ int main(int argc, char** argv) {
   constexpr bool with_leibniz = true;
 #else
   constexpr bool with_leibniz = false;
+#endif
+#ifdef BENCH_WITH_PARALLEL
+  for (const auto& k : bench::parallel_kernels()) kernels.push_back(k);
 #endif
 
   const std::string load_before = read_first_line("/proc/loadavg");
@@ -383,6 +403,32 @@ int main(int argc, char** argv) {
       "(B5): copying the 16 inputs to 16 outputs, faster of memcpy and Eigen (target grad/copy <= "
       "1.2);\nknown: fastest known gradient, BENCHMARKS.md; max rel diff: largest relative "
       "difference of any variant from its reference (! = above tolerance).\n");
+
+  // ------------------------------------------------------ the 2-core scaling
+  bool any_parallel = false;
+  for (const auto& [spec, rs] : table) any_parallel = any_parallel || rs.contains("leibniz-grad-par");
+  if (any_parallel) {
+    const char* omp_env = std::getenv("OMP_NUM_THREADS");
+    std::printf(
+        "\nEvery core: leibniz-grad on one thread against `tie(leibniz::parallel, ...)` (OpenMP, %s), "
+        "ns per point\n",
+        omp_env ? (std::string("OMP_NUM_THREADS=") + omp_env).c_str()
+                : (std::to_string(std::thread::hardware_concurrency()) + " hardware threads").c_str());
+    const char* row_format = "%-3s %10s %10s %9s %9s %s\n";
+    std::printf(row_format, "", "1 thread", "parallel", "speed-up", "bitwise", "target");
+    std::printf("%s\n", std::string(60, '-').c_str());
+    for (const auto& [spec, rs] : table) {
+      const auto serial = time_of(rs, "leibniz-grad");
+      const auto par = time_of(rs, "leibniz-grad-par");
+      if (!par)
+        continue;
+      const auto speed_up = serial ? std::optional<double>(*serial / *par) : std::nullopt;
+      const bool targeted = spec->id == "B3" || spec->id == "B6";
+      std::printf(row_format, std::string(spec->id).c_str(), cell(serial).c_str(), cell(par).c_str(),
+                  (cell(speed_up) + "x").c_str(), rs.at("leibniz-grad-par").bitwise ? "yes" : "NO",
+                  targeted ? (speed_up && *speed_up >= 1.8 ? ">= 1.8x: ok" : ">= 1.8x: MISS") : "-");
+    }
+  }
   std::printf("load average after: %s\n", load_after.c_str());
   json += "\n  ],\n  \"load_before\": \"" + load_before + "\",\n  \"load_after\": \"" + load_after + "\"\n}\n";
 
@@ -398,7 +444,10 @@ int main(int argc, char** argv) {
     std::printf("FAIL: some variants disagree (or a reference kernel is missing)\n");
     for (const auto& [spec, rs] : table)
       for (const auto& [name, r] : rs)
-        if (!r.agrees)
+        if (!r.bitwise)
+          std::printf("  %.*s %.*s: not bitwise leibniz-grad's results\n", static_cast<int>(spec->id.size()),
+                      spec->id.data(), static_cast<int>(name.size()), name.data());
+        else if (!r.agrees)
           std::printf("  %.*s %.*s: max relative difference %.3g > %.0e\n", static_cast<int>(spec->id.size()),
                       spec->id.data(), static_cast<int>(name.size()), name.data(), r.max_diff,
                       variant_named(name).tolerance);

@@ -27,8 +27,8 @@ using outputs = std::span<Eigen::ArrayXd>;
 
 /// One variant of one benchmark: `{"B1", "hand-fused", &b1_fused}`. The variant name is
 /// one of the harness's columns (f-only, hand-fused, hand-blocked, hand-loopvec,
-/// leibniz-f, leibniz-grad, leibniz-grad-read), which also says whether it computes f
-/// or the gradient.
+/// leibniz-f, leibniz-grad, leibniz-grad-read, leibniz-grad-par), which also says
+/// whether it computes f or the gradient.
 struct kernel {
   std::string_view benchmark;
   std::string_view variant;
@@ -43,5 +43,9 @@ std::vector<kernel> loopvec_kernels();
 
 /// leibniz-f and leibniz-grad of B1–B7, leibniz-grad-read of B3 (bench_gradients_leibniz.cpp).
 std::vector<kernel> leibniz_kernels();
+
+/// leibniz-grad-par of B1–B7: leibniz-grad on every core, `tie(leibniz::parallel, ...)`,
+/// with OpenMP (bench_gradients_parallel.cpp).
+std::vector<kernel> parallel_kernels();
 
 }  // namespace bench
