@@ -200,13 +200,22 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   // ones, which every function accepts), computed by the same loop on them, and its
   // valid part copied out: one call site, so the kernel is inlined once.
   const auto range = [&](std::size_t begin, std::size_t end) LEIBNIZ_NOINLINE {
+    // Local copies of where the inputs and outputs are, which no output store can
+    // change: read once, not once per chunk (B1: 20% slower through the captures).
+    std::array<input<S>, k_inputs> local_inputs;
+    for (std::size_t b = 0; b < k_inputs; ++b) {
+      local_inputs[b].data = inputs[b].data;
+      local_inputs[b].number = inputs[b].number;
+    }
+    std::array<S*, k_outputs> local_outputs;
+    for (std::size_t k = 0; k < k_outputs; ++k) local_outputs[k] = outputs[k];
     const std::size_t whole = end - (end - begin) % width, rest = end - whole;
     std::array<input<S>, k_inputs> tail_inputs;
     std::array<std::array<S, width>, k_inputs> in_buffers;
     std::array<std::array<S, width>, k_outputs> out_buffers;
     std::array<S*, k_outputs> out_pointers;
-    const input<S>* in = inputs.data();
-    S* const* out = outputs;
+    const input<S>* in = local_inputs.data();
+    S* const* out = local_outputs.data();
     bool stream = streaming;
     std::size_t first = begin, last = whole;
     for (bool tail = false;; tail = true) {
@@ -234,7 +243,7 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
     }
     if (rest != 0)
       for (std::size_t k = 0; k < k_outputs; ++k)
-        for (std::size_t j = 0; j < rest; ++j) outputs[k][whole + j] = out_buffers[k][j];
+        for (std::size_t j = 0; j < rest; ++j) local_outputs[k][whole + j] = out_buffers[k][j];
   };
   if (exec.split == nullptr)
     return range(0, n);
