@@ -188,6 +188,9 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   // Over more memory than the last-level cache, non-temporal stores skip reading each
   // output line before writing it: 10-25% faster on B1-B5 and B7, no slower on the
   // function-bound B6 (docs/performance.md).
+  // Decided once for the whole call, so every piece of a parallel one (parallel.hpp)
+  // decides alike: the streaming and the storing copies of the loop are optimised apart
+  // and may round differently (B4's last bits did, GCC 12 -O3 -march=native).
   bool streaming = false;
   if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); })
     streaming = streams_outputs(inputs, outputs, k_outputs, n);

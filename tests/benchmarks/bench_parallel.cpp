@@ -1,14 +1,14 @@
 // tests/benchmarks/bench_parallel.cpp — choosing leibniz::parallel's threading engine and
 // its threshold (docs/performance.md, "Every core").
 //
-//     bench_parallel [--repeat R] [--threads T] [--cold]
+//     bench_parallel [--repeat R] [--threads T] [--cold] [--piece P]
 //
 // B2 (cheapest: three multiplies and adds per point, memory-bound), B3 (a sigmoid unit)
 // and B6 (a chain of eight transcendentals) of BENCHMARKS.md: the gradient by
 // `leibniz::tie(outs...) = G(...)` over n points, for n from 1,000 to 1,000,000, run
 //   serial   one thread, the serial loop
-//   openmp   split by OpenMP (parallel.hpp's split: pieces of 8192 points, guided
-//            schedule), with no threshold
+//   openmp   split by OpenMP (parallel.hpp's split: guided schedule over pieces of P
+//            points, default 512 so that small arrays are split too), no threshold
 //   tbb      the same pieces split by oneTBB's parallel_for (auto partitioner), when
 //            built with -DBENCH_HAVE_TBB (Debian: libtbb-dev)
 // ns per point, best of R repetitions (default 7) of a batch of calls that lasts at least
@@ -47,6 +47,8 @@ using Eigen::ArrayXd;
 using leibniz::detail::execution;
 
 int requested_threads = 0;  // 0: each engine's default (one per core)
+// Smaller than parallel.hpp's 8192, so that below its threshold too the work is split.
+std::size_t piece = 512;
 bool cold = false;
 
 execution serial_execution() {
@@ -55,26 +57,25 @@ execution serial_execution() {
 
 execution openmp_execution() {
   return {[](const execution& exec, std::size_t n, std::size_t width, execution::range_function range,
-             const void* context) { leibniz::detail::split_openmp(exec, n, width, range, context, 0,
-                                                                    leibniz::parallel_policy::piece);
+             const void* context) { leibniz::detail::split_openmp(exec, n, width, range, context, 0, piece);
           },
           requested_threads};
 }
 
 #ifdef BENCH_HAVE_TBB
-// The same pieces as split_openmp (parallel_policy::piece points, at multiples of width),
+// The same pieces as split_openmp (P points, at multiples of width),
 // split by oneTBB's auto partitioner (large ranges first, split further when a thread
 // steals: its counterpart of OpenMP's guided schedule); in the default arena or in one
 // of `threads` threads.
 void split_tbb(const execution& exec, std::size_t n, std::size_t width, execution::range_function range,
                const void* context) {
-  const std::size_t piece = (leibniz::parallel_policy::piece + width - 1) / width * width;
-  const std::size_t pieces = (n + piece - 1) / piece;
+  const std::size_t whole_piece = (piece + width - 1) / width * width;
+  const std::size_t pieces = (n + whole_piece - 1) / whole_piece;
   const auto run = [&] {
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, pieces, 1),
         [&](const tbb::blocked_range<std::size_t>& r) {
-          range(context, r.begin() * piece, std::min(n, r.end() * piece));
+          range(context, r.begin() * whole_piece, std::min(n, r.end() * whole_piece));
         },
         tbb::auto_partitioner{});
   };
@@ -195,8 +196,10 @@ int main(int argc, char** argv) {
       requested_threads = std::max(0, std::atoi(argv[++i]));
     else if (a == "--cold")
       cold = true;
+    else if (a == "--piece" && i + 1 < argc)
+      piece = std::size_t(std::max(1, std::atoi(argv[++i])));
     else {
-      std::fprintf(stderr, "usage: %s [--repeat R] [--threads T] [--cold]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--repeat R] [--threads T] [--cold] [--piece P]\n", argv[0]);
       return 2;
     }
   }
@@ -204,7 +207,8 @@ int main(int argc, char** argv) {
               cold ? "median of 31 single calls after 2 ms of sleep"
                    : ("best of " + std::to_string(repeat) + " batches of calls").c_str(),
               requested_threads ? std::to_string(requested_threads).c_str() : "each engine's default");
-  std::printf("openmp max threads %d; compiler %s\n\n", omp_get_max_threads(), __VERSION__);
+  std::printf("pieces of %zu points; openmp max threads %d; compiler %s\n\n", piece, omp_get_max_threads(),
+              __VERSION__);
   std::printf("%-3s %9s", "", "n");
   for (const auto& e : engines) std::printf(" %8s", std::string(e.name).c_str());
   for (std::size_t k = 1; k < engines.size(); ++k) std::printf("  %8s", (std::string(engines[k].name) + " x").c_str());
