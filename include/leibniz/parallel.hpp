@@ -86,7 +86,11 @@ inline void split_openmp(const execution& exec, std::size_t n, std::size_t width
 }  // namespace detail
 
 /// The type of leibniz::parallel: evaluate arrays on several threads. Holds the number
-/// of threads (0: OpenMP's default, OMP_NUM_THREADS or else one per core).
+/// of threads (0: OpenMP's default, OMP_NUM_THREADS or else one per core); a policy can
+/// be kept and passed around like any value.
+///
+///     const leibniz::parallel_policy policy = leibniz::parallel(threads_from_config);
+///     leibniz::tie(policy, gx, gy) = G(x = X, y = Y);
 struct parallel_policy {
   using execution_policy_tag = void;
 
@@ -108,7 +112,7 @@ struct parallel_policy {
   ///     leibniz::tie(gx, gy) = G(leibniz::parallel(2), x = X, y = Y);
   [[nodiscard]] constexpr parallel_policy operator()(int thread_count) const { return {thread_count}; }
 
-  /// The execution evaluate_into runs with (eigen.hpp).
+  /// Internal: the execution evaluate_into runs with (eigen.hpp).
   template <class Use = void>
   detail::execution execution() const {
     static_assert(detail::openmp_enabled_v<Use>,
@@ -125,8 +129,8 @@ struct parallel_policy {
 #endif
   }
 
-  /// A derivative set's result over arrays, to be computed with this policy when read or
-  /// tied: what `G(leibniz::parallel, x = X, ...)` returns (derivative_set.hpp).
+  /// Internal: a derivative set's result over arrays, to be computed with this policy when
+  /// read or tied: what `G(leibniz::parallel, x = X, ...)` returns (derivative_set.hpp).
   template <class Result>
   Result attach(Result result) const {
     static_assert(detail::is_pending_v<Result>,
