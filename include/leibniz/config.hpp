@@ -12,6 +12,7 @@
 //                          where a call per batch would cost as much as the work.
 //   LEIBNIZ_NOINLINE       set here: keeps the loop over an array's elements one function,
 //                          run alike by one thread or many (bitwise equal results).
+//   LEIBNIZ_OPAQUE(x)      set here: hides x's value from the optimiser (see below).
 //   LEIBNIZ_HEADER_BEGIN, LEIBNIZ_HEADER_END
 //                          bracket every leibniz header: they keep the headers' short local
 //                          names (a, b, x) from warning under a user's -Wshadow when the
@@ -30,6 +31,17 @@
 #else
 #define LEIBNIZ_ALWAYS_INLINE
 #define LEIBNIZ_NOINLINE
+#endif
+
+// LEIBNIZ_OPAQUE(x): the optimiser no longer knows x's value (no instruction is emitted).
+// The array loop's stream flag goes through it, so that GCC does not unswitch the loop
+// into a streaming and a storing copy, optimised apart: at -O3 they contracted different
+// products into FMAs, and B4's gradient differed in the last bit between arrays over and
+// under the streaming threshold.
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_OPAQUE(x) __asm__("" : "+r"(x))
+#else
+#define LEIBNIZ_OPAQUE(x) ((void)0)
 #endif
 
 #define LEIBNIZ_HEADER_BEGIN _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wshadow\"")

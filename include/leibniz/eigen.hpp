@@ -175,6 +175,7 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   const auto kernel = [](const input<S>* in, S* const* out, std::size_t i, bool stream) LEIBNIZ_ALWAYS_INLINE {
     V values[Sched::size];
     run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_loader<V, S, Bs...>{in, i});
+    LEIBNIZ_OPAQUE(stream);  // one loop for both kinds of store (see config.hpp)
     for (std::size_t k = 0; k < k_outputs; ++k) {
       if constexpr (requires { lanes<V>::stream(values[0], out[k] + i); })
         if (stream) {
@@ -189,8 +190,8 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   // output line before writing it: 10-25% faster on B1-B5 and B7, no slower on the
   // function-bound B6 (docs/performance.md).
   // Decided once for the whole call, so every piece of a parallel one (parallel.hpp)
-  // decides alike: the streaming and the storing copies of the loop are optimised apart
-  // and may round differently (B4's last bits did, GCC 12 -O3 -march=native).
+  // decides alike. The decision changes only the store instructions: the loop is not
+  // split in two (LEIBNIZ_OPAQUE), so results do not depend on it to the last bit.
   bool streaming = false;
   if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); })
     streaming = streams_outputs(inputs, outputs, k_outputs, n);

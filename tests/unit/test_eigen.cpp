@@ -269,6 +269,22 @@ TEST_CASE("outputs larger than the cache are streamed, and equal the stored ones
       }
     }
   }
+  // Rosenbrock's gradient, whose products an optimiser may contract into FMAs: alike
+  // streamed and stored, to the last bit (built at -O3 in unit_eigen_native).
+  const auto R = leibniz::gradient(pow(1_c - x, 2_c) + 100_c * pow(y - pow(x, 2_c), 2_c), x, y);
+  Eigen::ArrayXd rx(n), ry(n);
+  leibniz::tie(rx, ry) = R(x = X, y = Y);
+  for (Eigen::Index start = 0; start < n; start += piece) {
+    const Eigen::Index m = std::min(piece, n - start);
+    Eigen::ArrayXd px(m), py(m);
+    leibniz::tie(px, py) = R(x = X.segment(start, m), y = Y.segment(start, m));
+    for (Eigen::Index i = 0; i < m; ++i)
+      if (rx[start + i] != px[i] || ry[start + i] != py[i]) {
+        INFO("Rosenbrock, element " << start + i << ": " << rx[start + i] << " " << ry[start + i] << " against "
+                                    << px[i] << " " << py[i]);
+        REQUIRE(false);
+      }
+  }
   for (Eigen::Index k = 0; k < n; k += 997) {  // and against the scalar derivative, sampled
     INFO("element " << k);
     CHECK(gb[k] == Approx(leibniz::d(L, b)(x = X[k], w = W[k], b = B[k], y = Y[k])).epsilon(1e-14).margin(1e-14));
