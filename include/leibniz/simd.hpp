@@ -180,10 +180,20 @@ template <class S, std::size_t Chain>
 struct chunk_of {
   using type = S;  // long double: one element at a time
 };
+/// The instruction set of the batches: the widest the compiler targets (xsimd's default),
+/// but AVX-512DQ in place of AVX-512BW with GCC without optimisation, where xsimd 8.1's
+/// AVX-512BW kernels do not compile (GCC's unoptimised intrinsics are macros that cast
+/// xsimd's batches). Doubles and floats lose nothing: BW adds byte and word lanes.
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__OPTIMIZE__) && XSIMD_WITH_AVX512BW
+using simd_arch = xsimd::avx512dq;
+#else
+using simd_arch = xsimd::default_arch;
+#endif
+
 template <class S, std::size_t Chain>
 requires has_chunk_v<S>
 struct chunk_of<S, Chain> {
-  using type = simd_block<xsimd::batch<S>, block_batches(Chain)>;
+  using type = simd_block<xsimd::batch<S, simd_arch>, block_batches(Chain)>;
 };
 template <class S, std::size_t Chain = 0>
 using chunk_t = typename chunk_of<S, Chain>::type;
