@@ -155,7 +155,7 @@ struct lanes<simd_block<B, M>> {
   static void stream_register(__m128 r, float* p) { _mm_stream_ps(p, r); }
 #endif
   /// A non-temporal store of a chunk to p, aligned to a register (eigen.hpp streams the
-  /// outputs of memory-bound evaluations); then stream_fence() once.
+  /// outputs of evaluations larger than the cache); then stream_fence() once.
   static void stream(const V& v, T* p)
   requires requires(const B& b) { stream_register(typename B::register_type(b), p); }
   {

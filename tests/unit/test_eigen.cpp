@@ -246,7 +246,8 @@ TEST_CASE("outputs larger than the cache are streamed, and equal the stored ones
   const auto L = pow(y * relu(w * x + b) - 1_c, 2_c);
   const auto G = leibniz::gradient(L, w, b, y);
   const Eigen::Index n = (Eigen::Index(1) << 20) + 3;  // 6 arrays of 8 MiB
-  const Eigen::ArrayXd X = points(n, -1.0, 1.0), W = points(n, 0.5, 1.5), B = points(n, 0.2, -0.2), Y = points(n, 1.5, 0.5);
+  const Eigen::ArrayXd X = points(n, -1.0, 1.0), W = points(n, 0.5, 1.5);
+  const Eigen::ArrayXd B = points(n, 0.2, -0.2), Y = points(n, 1.5, 0.5);
   Eigen::ArrayXd gw(n), gb(n), gy(n);
   leibniz::tie(gw, gb, gy) = G(x = X, w = W, b = B, y = Y);
   Eigen::ArrayXd shifted(n + 1);
