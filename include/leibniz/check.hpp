@@ -354,9 +354,9 @@ template <class V>
 std::string entry_label(std::string_view name, Eigen::Index i, Eigen::Index j) {
   std::string label = "df/d";
   label.append(name);
-  if constexpr (!shape_v<V>.scalar) {
+  if constexpr (!shape_of_type<V>::value.scalar) {
     label.append("[").append(std::to_string(i));
-    if constexpr (shape_v<V>.cols != 1)
+    if constexpr (shape_of_type<V>::value.cols != 1)
       label.append(",").append(std::to_string(j));
     label.append("]");
   }
@@ -416,7 +416,7 @@ check_report check_matrix_gradient(const char* who, const E& f, const std::tuple
               constexpr std::size_t p = free[K];
               using V = free_variable_t<E, std::tuple_element_t<p, all>::name>;
               const auto& gk = g.template get<K>();
-              if constexpr (shape_v<V>.scalar) {
+              if constexpr (shape_of_type<V>::value.scalar) {
                 compare(std::get<p>(moved).value, static_cast<double>(gk), entry_label<V>(names[p], 0, 0));
               } else {
                 auto& x = std::get<p>(work);
@@ -547,7 +547,7 @@ template <class E, class... Args>
 [[nodiscard]] check_report check_gradient(const E& f, const Args&... args) requires(Expression<E>) {
   if constexpr (!detail::check_arguments_ok<E, Args...>("check_gradient"))
     return {};
-  else if constexpr (detail::has_matrix_v<E>)
+  else if constexpr (detail::has_matrix<E>::value)
     return detail::check_matrix_gradient("leibniz::check_gradient", f, detail::bindings_among(args...),
                                          detail::options_among(args...));
   else
@@ -564,10 +564,10 @@ template <class E, class... Args>
 ///     auto r = leibniz::check_hessian(exp(x * y), x = 0.5, y = 2.0);   // 4 entries
 template <class E, class... Args>
 [[nodiscard]] check_report check_hessian(const E& f, const Args&... args) requires(Expression<E>) {
-  static_assert(!detail::has_matrix_v<E>,
+  static_assert(!detail::has_matrix<E>::value,
                 "leibniz::check_hessian(f, ...): f has vectors or matrices in it, whose second derivatives the "
                 "checker does not take yet; check_gradient(f, W = w, ...) checks their gradients entry by entry");
-  if constexpr (detail::has_matrix_v<E>)
+  if constexpr (detail::has_matrix<E>::value)
     return {};
   else if constexpr (detail::check_arguments_ok<E, Args...>("check_hessian"))
     return detail::check_expression<2>("leibniz::check_hessian", f, detail::bindings_among(args...),

@@ -41,9 +41,9 @@ struct constant : node<constant<N, D>> {
 
 namespace detail {
 template <class T>
-inline constexpr bool is_rational_v = false;
+struct is_rational : std::false_type {};
 template <std::intmax_t N, std::intmax_t D>
-inline constexpr bool is_rational_v<constant<N, D>> = true;
+struct is_rational<constant<N, D>> : std::true_type {};
 }  // namespace detail
 
 /// The constant node for a rational value computed at compile time.
@@ -110,9 +110,9 @@ struct runtime_constant : node<runtime_constant<T>> {
 
 namespace detail {
 template <class T>
-inline constexpr bool is_runtime_v = false;
+struct is_runtime : std::false_type {};
 template <class T>
-inline constexpr bool is_runtime_v<runtime_constant<T>> = true;
+struct is_runtime<runtime_constant<T>> : std::true_type {};
 
 /// Integers mixed into an expression are held as double, like std::sin(int) works in double.
 template <class T>

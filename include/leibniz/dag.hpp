@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -65,46 +66,57 @@ struct schedule {
   static constexpr std::size_t size = sizeof...(Steps);
 };
 
-/// A plan, and the slot where the node just placed into it lives.
-template <class Schedule, std::size_t Slot>
-struct placed {
-  using schedule_type = Schedule;
-  static constexpr std::size_t slot = Slot;
-};
+// Planning is done by class templates whose answers are types (`std::integral_constant`
+// for numbers): GCC hands every function, consteval ones included, every variable and
+// every static data member it instantiates to its back end, which names it by mangling
+// its template arguments, a cost that grows faster than the name; a plan's partial
+// schedules name every node placed so far. Classes and their member types are never
+// named (docs/compile-time.md).
 
-/// The slot of node E in the plan, or the plan's size if E is not in it yet.
-template <class E, class... Steps>
-consteval std::size_t slot_of(schedule<Steps...>*) {
-  constexpr bool match[] = {LEIBNIZ_IS_SAME(typename Steps::node, E)..., false};  // pack.hpp
+/// The index of the first true value (the number of values if none).
+consteval std::size_t index_of_first(std::initializer_list<bool> values) {
   std::size_t i = 0;
-  while (i < sizeof...(Steps) && !match[i]) ++i;
+  for (bool v : values) {
+    if (v)
+      return i;
+    ++i;
+  }
   return i;
 }
 
-template <class E, class P>
-consteval auto place(P* p);
+/// The slot of node E in the plan, or the plan's size if E is not in it yet.
+template <class E, class Schedule>
+struct slot_in;
+template <class E, class... Steps>
+struct slot_in<E, schedule<Steps...>> {
+  using type = std::integral_constant<std::size_t, index_of_first({LEIBNIZ_IS_SAME(typename Steps::node, E)...})>;
+  using placed = std::bool_constant<(type::value < sizeof...(Steps))>;
+};
+
+template <class E, class Schedule, class Operands, class Slots>
+struct place_operands;
+
+/// E added to the plan with the operands it needs, each unique node once: the plan
+/// after it (`schedule_type`) and E's slot there (`slot`, an integral constant).
+template <class E, class Schedule, bool Placed = slot_in<E, Schedule>::placed::value>
+struct place {
+  using schedule_type = Schedule;
+  using slot = typename slot_in<E, Schedule>::type;
+};
+template <class E, class Schedule>
+struct place<E, Schedule, false> : place_operands<E, Schedule, children_t<E>, std::index_sequence<>> {
+  static_assert(E::is_static, "leibniz internal: plan the lifted expression (parameters.hpp)");
+};
 
 template <class E, class... Steps, std::size_t... Slots>
-consteval auto place_operands(schedule<Steps...>*, pack<>*, std::index_sequence<Slots...>) {
-  return placed<schedule<Steps..., plan_step<E, Slots...>>, sizeof...(Steps)>{};
-}
-template <class E, class P, class C, class... Cs, std::size_t... Slots>
-consteval auto place_operands(P* p, pack<C, Cs...>*, std::index_sequence<Slots...>) {
-  using operand = decltype(place<C>(p));
-  return place_operands<E>(static_cast<typename operand::schedule_type*>(nullptr), static_cast<pack<Cs...>*>(nullptr),
-                           std::index_sequence<Slots..., operand::slot>{});
-}
-
-/// Adds E and the operands it needs to the plan, each unique node once.
-template <class E, class P>
-consteval auto place(P* p) {
-  static_assert(E::is_static, "leibniz internal: plan the lifted expression (parameters.hpp)");
-  constexpr std::size_t found = slot_of<E>(static_cast<P*>(nullptr));
-  if constexpr (found < P::size)
-    return placed<P, found>{};
-  else
-    return place_operands<E>(p, static_cast<children_t<E>*>(nullptr), std::index_sequence<>{});
-}
+struct place_operands<E, schedule<Steps...>, pack<>, std::index_sequence<Slots...>> {
+  using schedule_type = schedule<Steps..., plan_step<E, Slots...>>;
+  using slot = std::integral_constant<std::size_t, sizeof...(Steps)>;
+};
+template <class E, class Schedule, class C, class... Cs, std::size_t... Slots>
+struct place_operands<E, Schedule, pack<C, Cs...>, std::index_sequence<Slots...>>
+    : place_operands<E, typename place<C, Schedule>::schedule_type, pack<Cs...>,
+                     std::index_sequence<Slots..., place<C, Schedule>::slot::value>> {};
 
 /// A plan for several outputs, and the slot of each output.
 template <class Schedule, std::size_t... Slots>
@@ -114,21 +126,20 @@ struct scheduled {
   static constexpr std::array<std::size_t, sizeof...(Slots)> outputs{Slots...};
 };
 
-template <class P, std::size_t... Slots>
-consteval auto place_all(P*, pack<>*, std::index_sequence<Slots...>) {
-  return scheduled<P, Slots...>{};
-}
-template <class P, class O, class... Os, std::size_t... Slots>
-consteval auto place_all(P* p, pack<O, Os...>*, std::index_sequence<Slots...>) {
-  using output = decltype(place<O>(p));
-  return place_all(static_cast<typename output::schedule_type*>(nullptr), static_cast<pack<Os...>*>(nullptr),
-                   std::index_sequence<Slots..., output::slot>{});
-}
+template <class Schedule, class Outputs, class Slots>
+struct place_all;
+template <class Schedule, std::size_t... Slots>
+struct place_all<Schedule, pack<>, std::index_sequence<Slots...>> {
+  using type = scheduled<Schedule, Slots...>;
+};
+template <class Schedule, class O, class... Os, std::size_t... Slots>
+struct place_all<Schedule, pack<O, Os...>, std::index_sequence<Slots...>>
+    : place_all<typename place<O, Schedule>::schedule_type, pack<Os...>,
+                std::index_sequence<Slots..., place<O, Schedule>::slot::value>> {};
 
 /// The plan of the static expressions Os..., computed once per list of types.
 template <class... Os>
-using schedule_for_t =
-    decltype(place_all(static_cast<schedule<>*>(nullptr), static_cast<pack<Os...>*>(nullptr), std::index_sequence<>{}));
+using schedule_for_t = typename place_all<schedule<>, pack<Os...>, std::index_sequence<>>::type;
 
 /// The value of one computed step from the values of its operands (its kernel, nodes.hpp).
 template <class V, class K, std::size_t... S>

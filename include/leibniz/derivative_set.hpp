@@ -90,7 +90,7 @@ struct derivative_set {
         // Every variable of every entry bound once (the errors name it); then evaluate.
         if constexpr (!(detail::check_bindings<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>() && ...))
           return typename Shape::template values<double>{};
-        else if constexpr ((detail::has_matrix_v<Es> || ...))
+        else if constexpr ((detail::has_matrix<Es>::value || ...))
           return detail::matrix_backend<Shape>::evaluate_set(*this, bindings..., ps...);
         else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
           return detail::array_backend_of<Bs...>::evaluate_set(*this, bindings..., ps...);

@@ -37,6 +37,7 @@
 #include "config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
+LEIBNIZ_TEXT_CODE_BEGIN
 
 namespace leibniz {
 
@@ -88,7 +89,7 @@ inline std::string shape_text(shape s) {
 template <class E>
 constexpr bool is_entrywise_product() {
   return []<class... Cs>(pack<Cs...>*) {
-    return (0 + ... + int(!shape_v<Cs>.scalar)) >= 2;
+    return (0 + ... + int(!shape_of_type<Cs>::value.scalar)) >= 2;
   }(static_cast<children_t<E>*>(nullptr));
 }
 
@@ -109,7 +110,7 @@ std::string dot_label(const E& e) {
     return std::string(E::op::name);
   } else if constexpr (E::kind == node_kind::power) {
     using X = std::remove_cvref_t<decltype(e.exponent())>;
-    if constexpr (is_rational_v<X>)
+    if constexpr (is_rational<X>::value)
       return power_label(X::value);
     else
       return "^";
@@ -123,9 +124,9 @@ std::string dot_label(const E& e) {
 /// The operands that are drawn: all of them, except an exact exponent (part of the label).
 template <class E>
 constexpr auto drawn_operands(const E& e) {
-  if constexpr (is_power_v<E>) {
+  if constexpr (is_power<E>::value) {
     using X = std::remove_cvref_t<decltype(e.exponent())>;
-    if constexpr (is_rational_v<X>)
+    if constexpr (is_rational<X>::value)
       return pack<std::remove_cvref_t<decltype(e.base())>>(e.base());
     else
       return children(e);
@@ -170,7 +171,7 @@ std::size_t add_node(dot_graph& graph, const E& e, [[maybe_unused]] const Bs&...
   dot_node n;
   n.label = dot_label(e);
   if constexpr (Shapes && !is_constant_leaf<E>())
-    n.dims = shape_text(shape_v<E>);
+    n.dims = shape_text(shape_of_type<E>::value);
   n.kind = Variable<E>             ? dot_node::shape::input
            : is_constant_leaf<E>() ? dot_node::shape::constant
                                    : dot_node::shape::operation;
@@ -315,7 +316,7 @@ template <class E, class... Bs>
   static_assert(Expression<E>, "leibniz::to_dot(f, x = v, ...): 'f' must be a leibniz expression");
   constexpr bool shapes = [] {
     if constexpr (Expression<E>)
-      return detail::has_matrix_v<E>;
+      return detail::has_matrix<E>::value;
     else
       return false;
   }();
@@ -345,4 +346,5 @@ template <class E, class... Bs>
 
 }  // namespace leibniz
 
+LEIBNIZ_TEXT_CODE_END
 LEIBNIZ_HEADER_END

@@ -17,7 +17,7 @@ template <class E>
 constexpr bool same_values(const E& a, const E& b) {
   if constexpr (E::is_static)
     return true;
-  else if constexpr (is_runtime_v<E>)
+  else if constexpr (is_runtime<E>::value)
     return a.value == b.value;
   else
     return unpack(children(a), [&](const auto&... ca) {

@@ -129,7 +129,7 @@ constexpr bool check_bindings() {
 /// runtime constants and the bound values, integers counting as double.
 template <class E>
 consteval auto runtime_sample() {
-  if constexpr (is_runtime_v<E>)
+  if constexpr (is_runtime<E>::value)
     return typename E::value_type{};
   else
     return []<class... Cs>(pack<Cs...>*) {
@@ -231,7 +231,7 @@ template <class E, class... Bs>
   if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
     if constexpr (!detail::check_bindings<E, Bs...>())
       return 0.0;  // after the message above, without a cascade of further errors
-    else if constexpr (detail::has_matrix_v<E>)
+    else if constexpr (detail::has_matrix<E>::value)
       return detail::matrix_backend<E>::evaluate(f, bindings...);
     else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
       return detail::array_backend_of<Bs...>::evaluate(f, bindings...);

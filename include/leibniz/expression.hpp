@@ -52,11 +52,11 @@ struct matrix_variable;
 
 namespace detail {
 template <class T>
-inline constexpr bool is_variable_v = false;
+struct is_variable : std::false_type {};
 template <fixed_string Name>
-inline constexpr bool is_variable_v<variable<Name>> = true;
+struct is_variable<variable<Name>> : std::true_type {};
 template <fixed_string Name, int Rows, int Cols>
-inline constexpr bool is_variable_v<matrix_variable<Name, Rows, Cols>> = true;
+struct is_variable<matrix_variable<Name, Rows, Cols>> : std::true_type {};
 }  // namespace detail
 
 /// A variable `leibniz::var<"name">`, `leibniz::vec<"name">` or `leibniz::mat<"name">`:
@@ -64,7 +64,7 @@ inline constexpr bool is_variable_v<matrix_variable<Name, Rows, Cols>> = true;
 ///
 ///     static_assert(leibniz::Variable<decltype(leibniz::var<"x">)>);
 template <class T>
-concept Variable = detail::is_variable_v<std::remove_cvref_t<T>>;
+concept Variable = detail::is_variable<std::remove_cvref_t<T>>::value;
 
 /// An expression with no runtime constant inside: its value lives entirely in its
 /// type, so it is `constexpr`, and equal types mean equal functions.

@@ -198,7 +198,7 @@ auto as_tangent_binding(const B& b) {
 /// <a, t>: the product of two scalars, the sum of the entrywise product of two matrices.
 template <class A, class T>
 constexpr auto inner_product(const A& a, const T& t) {
-  if constexpr (shape_v<A>.scalar && shape_v<T>.scalar)
+  if constexpr (shape_of_type<A>::value.scalar && shape_of_type<T>::value.scalar)
     return make_product(a, t);
   else
     return sum(make_product(a, t));  // leibniz::sum (matrix/reductions.hpp), found by argument-dependent lookup
@@ -241,11 +241,11 @@ template <class F, class... Ts>
   static_assert((detail::is_binding_v<Ts> && ...),
                 "leibniz::hvp(f, x = vx, ...): give the direction as bindings `x = vx`, one per variable");
   static_assert(sizeof...(Ts) > 0, "leibniz::hvp(f, x = vx, ...): give the direction `x = vx`");
-  static_assert(!Expression<F> || detail::shape_v<F>.scalar,
+  static_assert(!Expression<F> || detail::shape_of_type<F>::value.scalar,
                 "leibniz::hvp(f, ...): f must be a scalar; reduce a vector or matrix with sum, mean, squared_norm "
                 "or dot first");
   if constexpr (sizeof...(Ts) == 0 || !Expression<F> || !(detail::is_binding_v<Ts> && ...) ||
-                !detail::shape_v<F>.scalar)
+                !detail::shape_of_type<F>::value.scalar)
     return 0.0;  // after the message above, without a cascade of further errors
   else
     return detail::make_hvp(f, tangents...);

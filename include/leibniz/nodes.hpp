@@ -48,7 +48,7 @@ namespace detail {
 // (detail/entrywise_rule.hpp), and instantiating it on the matrix itself would read its
 // `*` as a matrix product.
 template <class A>
-using rule_operand_t = std::conditional_t<shape_v<A>.scalar, A, first_placeholder>;
+using rule_operand_t = std::conditional_t<shape_of_type<A>::value.scalar, A, first_placeholder>;
 template <class Op, class A>
 concept UnaryRule = requires(const rule_operand_t<A>& a) {
   Op::derivative(a);
@@ -197,7 +197,7 @@ struct is_integer_parameter<E> : std::bool_constant<E::name.data[0] == '%'> {
 };
 
 /// The kernel of a power by the exponent E: exact, integer at run time, or general.
-template <class E, bool = is_rational_v<E>>
+template <class E, bool = is_rational<E>::value>
 struct power_kernel_of {
   using type = std::conditional_t<is_integer_parameter<E>::value, integer_power_kernel, pow_kernel>;
 };
@@ -242,7 +242,7 @@ struct unary : node<unary<Op, A>> {
                   "as an expression: static constexpr auto derivative(auto a)");
     if constexpr (!detail::UnaryRule<Op, A>)
       return constant<0>{};  // after the message above, without a cascade of further errors
-    else if constexpr (detail::shape_v<A>.scalar)
+    else if constexpr (detail::shape_of_type<A>::value.scalar)
       return Op::derivative(e.arg());
     else  // on a vector or matrix, the rule's products must be entrywise (detail/entrywise_rule.hpp)
       return detail::entrywise_derivative<Op>(e.arg());
@@ -282,7 +282,7 @@ struct binary : node<binary<Op, A, B>> {
                   "partial derivatives: derivative_lhs(a, b) and derivative_rhs(a, b)");
     if constexpr (!detail::BinaryRule<Op, A, B>)
       return constant<0>{};
-    else if constexpr (!detail::shape_v<A>.scalar || !detail::shape_v<B>.scalar)
+    else if constexpr (!detail::shape_of_type<A>::value.scalar || !detail::shape_of_type<B>::value.scalar)
       return detail::entrywise_derivative<Op, K>(e.lhs(), e.rhs());
     else if constexpr (K == 0)
       return Op::derivative_lhs(e.lhs(), e.rhs());

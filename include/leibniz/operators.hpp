@@ -18,7 +18,7 @@ concept ExpressionOperands = (Expression<A> || Expression<B>)&&Operand<A>&& Oper
 /// together (shape.hpp); the failing condition shows both shapes when static sizes differ.
 template <class A, class B>
 constexpr bool check_entrywise_shapes() {
-  constexpr shape sa = shape_v<A>, sb = shape_v<B>;
+  constexpr shape sa = shape_of_type<A>::value, sb = shape_of_type<B>::value;
   constexpr bool fits = broadcastable(sa, sb);
   static_assert(fits || sizes_do_not_fit<entrywise_tag, sa.rows, sa.cols, sb.rows, sb.cols>::value,
                 "leibniz: an entrywise operation (+, -, /, hadamard, a function of two arguments) of two vectors "
@@ -64,7 +64,7 @@ requires detail::ExpressionOperands<A, B>
 [[nodiscard]] constexpr auto operator*(const A& a, const B& b) {
   using EA = decltype(detail::as_expression(a));
   using EB = decltype(detail::as_expression(b));
-  if constexpr (!detail::shape_v<EA>.scalar && !detail::shape_v<EB>.scalar)
+  if constexpr (!detail::shape_of_type<EA>::value.scalar && !detail::shape_of_type<EB>::value.scalar)
     return detail::make_matmul(detail::as_expression(a), detail::as_expression(b));
   else
     return detail::make_product(detail::as_expression(a), detail::as_expression(b));

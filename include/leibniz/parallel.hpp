@@ -161,7 +161,7 @@ template <class E, class... Bs>
                 "leibniz::eval(leibniz::parallel, f, x = v, ...): every argument after 'f' must be a binding "
                 "written `x = value`");
   if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
-    constexpr bool arrays = !detail::has_matrix_v<E> && (detail::is_array_v<typename Bs::value_type> || ...);
+    constexpr bool arrays = !detail::has_matrix<E>::value && (detail::is_array_v<typename Bs::value_type> || ...);
     static_assert(arrays,
                   "leibniz::parallel is for arrays of points: bind at least one variable to an Eigen array, or "
                   "evaluate without leibniz::parallel (numbers and matrices are evaluated serially)");

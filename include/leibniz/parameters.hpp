@@ -64,7 +64,7 @@ template <class E>
 constexpr std::size_t count_runtime_constants() {
   if constexpr (E::is_static)
     return 0;
-  else if constexpr (is_runtime_v<E>)
+  else if constexpr (is_runtime<E>::value)
     return 1;
   else
     return []<class... Cs>(pack<Cs...>*) {
@@ -83,7 +83,7 @@ template <std::size_t K, class E>
 constexpr auto lift() {
   if constexpr (E::is_static) {
     return E{};
-  } else if constexpr (is_runtime_v<E>) {
+  } else if constexpr (is_runtime<E>::value) {
     return parameter_t<parameter_prefix<typename E::value_type>, K>{};
   } else {
     return []<class... Cs>(pack<Cs...>*) {
@@ -116,7 +116,7 @@ template <std::size_t K = 0, class E>
 constexpr auto parameter_bindings(const E& e) {
   if constexpr (E::is_static) {
     return pack<>{};
-  } else if constexpr (is_runtime_v<E>) {
+  } else if constexpr (is_runtime<E>::value) {
     using parameter_binding =
         binding<parameter_name<parameter_prefix<typename E::value_type>, K>(), typename E::value_type>;
     return pack<parameter_binding>(parameter_binding{e.value});

@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "detail/children.hpp"
@@ -22,6 +24,7 @@
 #include "config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
+LEIBNIZ_TEXT_CODE_BEGIN
 
 namespace leibniz {
 
@@ -134,9 +137,17 @@ std::string operand(const printed& p, int level) {
   return own < level ? Style::group(text) : text;
 }
 
+/// Sorts the parts by `before`, stably, by insertion: a sum or product has a handful of
+/// them, and std::stable_sort's merging code cost more to compile than the printing.
+template <class Before>
+void sort_parts(std::vector<printed>& parts, Before before) {
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    for (std::size_t j = i; j > 0 && before(parts[j], parts[j - 1]); --j) std::swap(parts[j], parts[j - 1]);
+}
+
 template <class Style>
 std::string join(std::vector<printed> parts, const std::string& separator, int level) {
-  std::stable_sort(parts.begin(), parts.end(), [](const printed& a, const printed& b) {
+  sort_parts(parts, [](const printed& a, const printed& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.text < b.text;
   });
   std::string out;
@@ -159,7 +170,7 @@ printed print_positive_power(const B& base, rational r) {
 
 template <class Style>
 printed finish_sum(std::vector<printed> parts, std::vector<printed> numbers) {
-  std::stable_sort(parts.begin(), parts.end(), [](const printed& a, const printed& b) { return a.text < b.text; });
+  sort_parts(parts, [](const printed& a, const printed& b) { return a.text < b.text; });
   parts.insert(parts.end(), numbers.begin(), numbers.end());
   // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
   const auto positive = std::find_if(parts.begin(), parts.end(), [](const printed& p) { return !p.negative; });
@@ -181,7 +192,7 @@ printed print_sum(const pack<Ts...>& terms) {
   std::vector<printed> parts;
   std::vector<printed> numbers;
   unpack(terms, [&](const auto&... t) {
-    ((is_rational_v<std::remove_cvref_t<decltype(t)>> || is_runtime_v<std::remove_cvref_t<decltype(t)>>
+    ((is_rational<std::remove_cvref_t<decltype(t)>>::value || is_runtime<std::remove_cvref_t<decltype(t)>>::value
           ? numbers.push_back(print<Style>(t))
           : parts.push_back(print<Style>(t))),
      ...);
@@ -191,8 +202,8 @@ printed print_sum(const pack<Ts...>& terms) {
 
 template <class F>
 constexpr bool has_rational_exponent() {
-  if constexpr (is_power_v<F>)
-    return is_rational_v<std::remove_cvref_t<decltype(std::declval<F>().exponent())>>;
+  if constexpr (is_power<F>::value)
+    return is_rational<std::remove_cvref_t<decltype(std::declval<F>().exponent())>>::value;
   else
     return false;
 }
@@ -235,14 +246,14 @@ printed print_product(const pack<Fs...>& factors) {
     (
         [&](const auto& factor) {
           using F = std::remove_cvref_t<decltype(factor)>;
-          if constexpr (is_rational_v<F>) {
+          if constexpr (is_rational<F>::value) {
             negative = F::value.num < 0;
             const std::intmax_t n = negative ? -F::value.num : F::value.num;
             if (n != 1)
               number = std::to_string(n);
             if (F::value.den != 1)
               denominator_number = std::to_string(F::value.den);
-          } else if constexpr (is_runtime_v<F>) {
+          } else if constexpr (is_runtime<F>::value) {
             negative = factor.value < 0;
             number = format_number(negative ? -factor.value : factor.value);
           } else if constexpr (has_rational_exponent<F>()) {
@@ -288,7 +299,7 @@ printed print(const E& e) {
             atom_level, false};
   } else if constexpr (E::kind == node_kind::power) {
     using X = std::remove_cvref_t<decltype(e.exponent())>;
-    if constexpr (is_rational_v<X>) {
+    if constexpr (is_rational<X>::value) {
       if constexpr (X::value.is_negative()) {
         const printed below = print_positive_power<Style>(e.base(), -X::value);
         return {Style::fraction("1", below.text, below.level < power_level), product_level, below.negative};
@@ -296,7 +307,7 @@ printed print(const E& e) {
         return print_positive_power<Style>(e.base(), X::value);
       }
     } else {
-      if constexpr (is_runtime_v<X>) {  // pow(x, n) differentiated: x^1 is x
+      if constexpr (is_runtime<X>::value) {  // pow(x, n) differentiated: x^1 is x
         if constexpr (std::is_integral_v<typename X::value_type>)
           if (e.exponent().value == 1)
             return print<Style>(e.base());
@@ -344,4 +355,5 @@ std::ostream& operator<<(std::ostream& out, const E& e) {
 
 }  // namespace leibniz
 
+LEIBNIZ_TEXT_CODE_END
 LEIBNIZ_HEADER_END

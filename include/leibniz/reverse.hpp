@@ -88,56 +88,63 @@ template <class E, std::size_t K, class G>
 constexpr auto vjp_term(const G& g) {
   if constexpr (requires { E::template vjp<K>(E{}, g); }) {
     return E::template vjp<K>(E{}, g);
-  } else if constexpr (!has_matrix_v<E>) {
+  } else if constexpr (!has_matrix<E>::value) {
     return make_product(g, local_partial<E, K>());
   } else {
     // summed back over the axes along which the operand was broadcast (matrix/nodes.hpp)
-    return sum_back<shape_v<element_t<K, children_t<E>>>>(make_product(g, local_partial<E, K>()), E{});
+    return sum_back<shape_of_type<element_t<K, children_t<E>>>::value>(make_product(g, local_partial<E, K>()), E{});
   }
 }
 
-/// The adjoints df/dnode of every node of the schedule S whose output is slot Out.
+/// The number of edges into slot `child`.
+template <std::size_t N>
+constexpr std::size_t count_incoming(const std::array<edge, N>& edges, std::size_t child) {
+  std::size_t n = 0;
+  for (const edge& e : edges) n += e.child == child;
+  return n;
+}
+
+/// The j-th edge into slot `child`.
+template <std::size_t N>
+constexpr edge nth_incoming(const std::array<edge, N>& edges, std::size_t child, std::size_t j) {
+  for (const edge& e : edges)
+    if (e.child == child && j-- == 0)
+      return e;
+  return {};
+}
+
+/// The DAG of the schedule S whose output is slot Out: its edges and its nodes.
 template <class S, std::size_t Out>
 struct reverse_sweep {
   static constexpr auto edges = edges_of(static_cast<S*>(nullptr));
   using nodes = decltype(schedule_nodes(static_cast<S*>(nullptr)));
+};
 
-  template <std::size_t Child>
-  static consteval auto incoming() {
-    constexpr std::size_t count = [] {
-      std::size_t n = 0;
-      for (const edge& e : edges) n += e.child == Child;
-      return n;
-    }();
-    std::array<edge, count> in{};
-    std::size_t k = 0;
-    for (const edge& e : edges)
-      if (e.child == Child)
-        in[k++] = e;
-    return in;
-  }
+// The adjoint of every node is a type computed by class templates, never by functions
+// of the sweep: GCC's back end names every function it is handed after its template
+// arguments (here the whole schedule), a cost that grows faster than the name (dag.hpp).
+template <class Sweep, std::size_t I, class Incoming>
+struct adjoint_sum;
 
-  template <std::size_t Child>
-  static constexpr auto incoming_v = incoming<Child>();
+/// df/dnode for slot I of the sweep: 1 for the output, else the sum over the nodes that
+/// use it of their share of its adjoint (vjp_term).
+template <class Sweep, std::size_t I>
+struct adjoint_of : adjoint_sum<Sweep, I, std::make_index_sequence<count_incoming(Sweep::edges, I)>> {};
+template <class S, std::size_t Out>
+struct adjoint_of<reverse_sweep<S, Out>, Out> {
+  using type = constant<1>;
+};
 
-  // Used only in decltype: each adjoint type is built once, by the compiler.
-  template <std::size_t I>
-  static constexpr auto adjoint() {
-    if constexpr (I == Out) {
-      return constant<1>{};
-    } else {
-      constexpr auto& in = incoming_v<I>;
-      if constexpr (in.size() == 0) {
-        return constant<0>{};
-      } else {
-        return [&]<std::size_t... J>(std::index_sequence<J...>) {
-          return make_sum(
-              vjp_term<element_t<in[J].parent, nodes>, in[J].position>(decltype(adjoint<in[J].parent>()){})...);
-        }
-        (std::make_index_sequence<in.size()>{});
-      }
-    }
-  }
+template <class Sweep, std::size_t I>
+struct adjoint_sum<Sweep, I, std::index_sequence<>> {
+  using type = constant<0>;
+};
+template <class Sweep, std::size_t I, std::size_t... J>
+struct adjoint_sum<Sweep, I, std::index_sequence<J...>> {
+  using type = decltype(make_sum(
+      vjp_term<element_t<nth_incoming(Sweep::edges, I, J).parent, typename Sweep::nodes>,
+               nth_incoming(Sweep::edges, I, J).position>(
+          typename adjoint_of<Sweep, nth_incoming(Sweep::edges, I, J).parent>::type{})...));
 };
 
 /// df/dx by the reverse sweep: the adjoint of x's node, or 0 if f does not use x.
@@ -145,18 +152,18 @@ template <class F, class V>
 constexpr auto reverse_partial() {
   using sched = schedule_for_t<F>;
   using S = typename sched::schedule_type;
-  constexpr std::size_t slot = slot_of<V>(static_cast<S*>(nullptr));
-  static_assert(shape_v<F>.scalar,
+  constexpr std::size_t slot = slot_in<V, S>::type::value;
+  static_assert(shape_of_type<F>::value.scalar,
                 "leibniz: d(f, x) and gradient(f, x, ...) take a scalar f, but f is a vector or matrix: reduce it to "
                 "a scalar (sum, mean, squared_norm, dot, ...) or take jacobian(f, x)");
   if constexpr (slot == S::size) {
     return constant<0>{};
   } else {
-    using adjoint = decltype(reverse_sweep<S, sched::outputs[0]>::template adjoint<slot>());
-    if constexpr (!has_matrix_v<F>)
+    using adjoint = typename adjoint_of<reverse_sweep<S, sched::outputs[0]>, slot>::type;
+    if constexpr (!has_matrix<F>::value)
       return adjoint{};
     else  // shaped like the variable: an adjoint broadcast to it is filled out
-      return expand_to_like(reduce_to<shape_v<V>>(adjoint{}), V{});
+      return expand_to_like(reduce_to<shape_of_type<V>::value>(adjoint{}), V{});
   }
 }
 

@@ -8,6 +8,9 @@
 // to the other operand's size.
 #pragma once
 
+#include <initializer_list>
+#include <type_traits>
+
 #include "detail/children.hpp"
 #include "detail/pack.hpp"
 #include "config.hpp"
@@ -90,46 +93,49 @@ constexpr shape broadcast(shape a, shape b) {
   return {broadcast_axis(a.rows, b.rows).size, broadcast_axis(a.cols, b.cols).size, false};
 }
 
-template <class E>
-constexpr shape compute_shape();
+// A node's shape is a constant of its type, computed by class templates whose answer is a
+// type (`shape_constant<S>`, named by the shape alone): GCC hands every instantiated
+// function and variable to its back end, which names it after the whole node type, a cost
+// that grows faster than the name (dag.hpp, docs/compile-time.md).
 
-/// The shape of E, computed once per type.
-template <class E>
-inline constexpr shape shape_v = compute_shape<E>();
+/// A shape as a type: `value` is S.
+template <shape S>
+struct shape_constant {
+  static constexpr shape value = S;
+};
 
-template <class E>
-constexpr shape compute_shape() {
-  if constexpr (requires { E::static_shape; }) {
-    return E::static_shape;
-  } else {
-    return []<class... Cs>(pack<Cs...>*) {
-      shape s = scalar_shape;
-      [[maybe_unused]] const int in_order[] = {0, (s = broadcast(s, shape_v<Cs>), 0)...};  // not a fold (pack.hpp)
-      return s;
-    }(static_cast<children_t<E>*>(nullptr));
-  }
+/// All the shapes broadcast together.
+consteval shape broadcast_list(std::initializer_list<shape> shapes) {
+  shape s = scalar_shape;
+  for (shape c : shapes) s = broadcast(s, c);
+  return s;
 }
+
+template <class Operands>
+struct broadcast_operands;
+
+/// The shape of E: `shape_of_type<E>::value`. A leaf or a matrix node states its own
+/// (`static_shape`); any other node broadcasts its operands' shapes.
+template <class E>
+struct shape_of_type : broadcast_operands<children_t<E>> {};
+template <class E>
+requires requires { E::static_shape; }
+struct shape_of_type<E> : shape_constant<E::static_shape> {
+};
+
+template <class... Cs>
+struct broadcast_operands<pack<Cs...>> : shape_constant<broadcast_list({shape_of_type<Cs>::value...})> {};
+
+template <class Operands>
+struct any_has_matrix;
 
 /// Whether E, or any node inside it, is a vector or a matrix: such expressions are
 /// differentiated in reverse mode and evaluated by the matrix back end.
 template <class E>
-constexpr bool compute_has_matrix();
-template <class E>
-inline constexpr bool has_matrix_v = compute_has_matrix<E>();
-template <class E>
-constexpr bool compute_has_matrix() {
-  if constexpr (!shape_v<E>.scalar) {
-    return true;
-  } else {
-    return []<class... Cs>(pack<Cs...>*) {
-      const bool inner[] = {false, has_matrix_v<Cs>...};
-      for (bool b : inner)
-        if (b)
-          return true;
-      return false;
-    }(static_cast<children_t<E>*>(nullptr));
-  }
-}
+struct has_matrix : std::bool_constant<!shape_of_type<E>::value.scalar || any_has_matrix<children_t<E>>::value> {};
+
+template <class... Cs>
+struct any_has_matrix<pack<Cs...>> : std::bool_constant<count_true(has_matrix<Cs>::value...) != 0> {};
 
 }  // namespace detail
 
@@ -138,7 +144,7 @@ constexpr bool compute_has_matrix() {
 ///     static_assert(leibniz::shape_of(leibniz::var<"x">).scalar);
 template <class E>
 [[nodiscard]] constexpr shape shape_of(const E&) {
-  return detail::shape_v<E>;
+  return detail::shape_of_type<E>::value;
 }
 
 }  // namespace leibniz

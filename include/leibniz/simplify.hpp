@@ -46,29 +46,29 @@ namespace leibniz::detail {
 // ---------------------------------------------------------------- classification
 
 template <class T>
-inline constexpr bool is_sum_v = false;
+struct is_sum : std::false_type {};
 template <class... Ts>
-inline constexpr bool is_sum_v<add<Ts...>> = true;
+struct is_sum<add<Ts...>> : std::true_type {};
 
 template <class T>
-inline constexpr bool is_product_v = false;
+struct is_product : std::false_type {};
 template <class... Fs>
-inline constexpr bool is_product_v<product<Fs...>> = true;
+struct is_product<product<Fs...>> : std::true_type {};
 
 template <class T>
-inline constexpr bool is_power_v = false;
+struct is_power : std::false_type {};
 template <class B, class E>
-inline constexpr bool is_power_v<power<B, E>> = true;
+struct is_power<power<B, E>> : std::true_type {};
 
 template <class T, detail::rational R>
-inline constexpr bool is_rational_equal_v = false;
+struct is_rational_equal : std::false_type {};
 template <std::intmax_t N, std::intmax_t D, detail::rational R>
-inline constexpr bool is_rational_equal_v<constant<N, D>, R> = (rational{N, D} == R);
+struct is_rational_equal<constant<N, D>, R> : std::bool_constant<(rational{N, D} == R)> {};
 
 /// The value of a rational constant type, or 0/1 for any other node (test is_rational_v first).
 template <class T>
 consteval rational rational_value() {
-  if constexpr (is_rational_v<T>)
+  if constexpr (is_rational<T>::value)
     return T::value;
   else
     return {0, 1};
@@ -95,9 +95,9 @@ constexpr pack<Ts...> make_pack(const Ts&... values) {
 /// The part of a term without its rational coefficient: the monomial of 3xy is xy.
 template <class T>
 constexpr auto monomial_of(const T& term) {
-  if constexpr (is_product_v<T>) {
+  if constexpr (is_product<T>::value) {
     using first = element_t<0, decltype(term.operands)>;
-    if constexpr (is_rational_v<first>) {
+    if constexpr (is_rational<first>::value) {
       return [&]<std::size_t... I>(std::index_sequence<I...>) {
         if constexpr (sizeof...(I) == 1)
           return get<1>(term.operands);
@@ -118,9 +118,9 @@ using monomial_t = decltype(monomial_of(std::declval<const T&>()));
 /// The rational coefficient of a term: 3 for 3xy, 1 for xy.
 template <class T>
 consteval rational coefficient_of() {
-  if constexpr (is_product_v<T>) {
+  if constexpr (is_product<T>::value) {
     using first = element_t<0, decltype(std::declval<const T&>().operands)>;
-    if constexpr (is_rational_v<first>)
+    if constexpr (is_rational<first>::value)
       return first::value;
   }
   return {1, 1};
@@ -131,7 +131,7 @@ template <rational Coef, class M>
 constexpr auto with_coefficient(const M& m) {
   if constexpr (Coef.is_one())
     return m;
-  else if constexpr (is_product_v<M>)
+  else if constexpr (is_product<M>::value)
     return unpack(m.operands, [](const auto&... f) {
       return product<constant_t<Coef>, std::remove_cvref_t<decltype(f)>...>(make_pack(constant_t<Coef>{}, f...));
     });
@@ -142,14 +142,14 @@ constexpr auto with_coefficient(const M& m) {
 /// A factor is base^exponent; a factor that is not a power has exponent 1.
 template <class T>
 constexpr auto base_of(const T& factor) {
-  if constexpr (is_power_v<T>)
+  if constexpr (is_power<T>::value)
     return factor.base();
   else
     return factor;
 }
 template <class T>
 constexpr auto exponent_of(const T& factor) {
-  if constexpr (is_power_v<T>)
+  if constexpr (is_power<T>::value)
     return factor.exponent();
   else
     return constant<1>{};
@@ -159,14 +159,14 @@ using base_t = decltype(base_of(std::declval<const T&>()));
 
 template <class T>
 constexpr auto sum_terms(const T& e) {
-  if constexpr (is_sum_v<T>)
+  if constexpr (is_sum<T>::value)
     return e.operands;
   else
     return make_pack(e);
 }
 template <class T>
 constexpr auto product_factors(const T& e) {
-  if constexpr (is_product_v<T>)
+  if constexpr (is_product<T>::value)
     return e.operands;
   else
     return make_pack(e);
@@ -200,9 +200,9 @@ struct plan {
 
 template <class T>
 consteval role role_of() {
-  if constexpr (is_rational_v<T>)
+  if constexpr (is_rational<T>::value)
     return role::number;
-  else if constexpr (is_runtime_v<T>)
+  else if constexpr (is_runtime<T>::value)
     return role::runtime;
   else if constexpr (T::is_static)
     return role::merged;
@@ -213,7 +213,7 @@ consteval role role_of() {
 /// An operand's number in a plan: a rational's value, or a term's coefficient.
 template <bool Additive, class T>
 consteval rational plan_value() {
-  if constexpr (is_rational_v<T>)
+  if constexpr (is_rational<T>::value)
     return T::value;
   else if constexpr (Additive)
     return coefficient_of<T>();
@@ -358,8 +358,8 @@ constexpr auto canonical_sum(const pack<Ts...>& p) {
 // canonical_sum; equal hashes go the general way, which reports collisions.
 template <class A, class B>
 consteval bool sum_needs_no_plan() {
-  if constexpr (is_sum_v<A> || is_sum_v<B> || is_rational_v<A> || is_rational_v<B> || is_runtime_v<A> ||
-                is_runtime_v<B>)
+  if constexpr (is_sum<A>::value || is_sum<B>::value || is_rational<A>::value || is_rational<B>::value || is_runtime<A>::value ||
+                is_runtime<B>::value)
     return false;
   else
     return monomial_t<A>::hash != monomial_t<B>::hash;
@@ -372,9 +372,9 @@ constexpr auto make_sum(const Ts&... terms) {
 
 template <class A, class B>
 constexpr auto make_sum(const A& a, const B& b) {
-  if constexpr (is_rational_equal_v<A, rational{0, 1}>)
+  if constexpr (is_rational_equal<A, rational{0, 1}>::value)
     return b;
-  else if constexpr (is_rational_equal_v<B, rational{0, 1}>)
+  else if constexpr (is_rational_equal<B, rational{0, 1}>::value)
     return a;
   else if constexpr (sum_needs_no_plan<A, B>()) {
     if constexpr (monomial_t<A>::hash < monomial_t<B>::hash)
@@ -408,7 +408,7 @@ constexpr auto product_entry(const pack<Ts...>& p) {
 template <class... Rs>
 consteval bool needs_another_pass() {
   constexpr std::size_t n = sizeof...(Rs);
-  const std::array<bool, n> settled{(!is_rational_v<Rs> && !is_product_v<Rs>)...};
+  const std::array<bool, n> settled{(!is_rational<Rs>::value && !is_product<Rs>::value)...};
   const std::array<bool, n> is_static{Rs::is_static...};
   const auto keys = type_classes<base_t<Rs>...>();
   for (std::size_t i = 0; i < n; ++i) {
@@ -427,7 +427,7 @@ consteval bool needs_another_pass() {
 template <class P>
 consteval bool is_single_sum() {
   if constexpr (P::size == 1)
-    return is_sum_v<element_t<0, P>> && shape_v<element_t<0, P>>.scalar;
+    return is_sum<element_t<0, P>>::value && shape_of_type<element_t<0, P>>::value.scalar;
   else
     return false;
 }
@@ -485,11 +485,11 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
 // Plan-free cases of a product of two, each giving the same type as canonical_product:
 // two factors with different bases (only ordered), and a rational times a non-sum.
 template <class T>
-inline constexpr bool is_plain_factor_v = !is_product_v<T> && !is_rational_v<T> && !is_runtime_v<T>;
+struct is_plain_factor : std::bool_constant<!is_product<T>::value && !is_rational<T>::value && !is_runtime<T>::value> {};
 
 template <class A, class B>
 consteval bool product_needs_no_plan() {
-  if constexpr (is_plain_factor_v<A> && is_plain_factor_v<B>)
+  if constexpr (is_plain_factor<A>::value && is_plain_factor<B>::value)
     return base_t<A>::hash != base_t<B>::hash;
   else
     return false;
@@ -498,7 +498,7 @@ consteval bool product_needs_no_plan() {
 template <rational C, class P, std::size_t... I>
 constexpr auto scale_product(const P& factors, std::index_sequence<I...>) {
   using first = element_t<0, P>;
-  if constexpr (is_rational_v<first>) {  // fold into the coefficient
+  if constexpr (is_rational<first>::value) {  // fold into the coefficient
     constexpr rational k = C * first::value;
     if constexpr (k.is_one() && sizeof...(I) == 1)
       return get<1>(factors);
@@ -520,21 +520,21 @@ constexpr auto make_product(const Fs&... factors) {
 template <class A, class B>
 constexpr auto make_product(const A& a, const B& b) {
   constexpr rational ka = rational_value<A>(), kb = rational_value<B>();
-  if constexpr ((is_rational_v<A> && ka.is_zero()) || (is_rational_v<B> && kb.is_zero()))
+  if constexpr ((is_rational<A>::value && ka.is_zero()) || (is_rational<B>::value && kb.is_zero()))
     return constant<0>{};
-  else if constexpr (is_rational_v<A> && ka.is_one())
+  else if constexpr (is_rational<A>::value && ka.is_one())
     return b;
-  else if constexpr (is_rational_v<B> && kb.is_one())
+  else if constexpr (is_rational<B>::value && kb.is_one())
     return a;
   else if constexpr (product_needs_no_plan<A, B>()) {
     if constexpr (base_t<A>::hash < base_t<B>::hash)
       return product<A, B>(make_pack(a, b));
     else
       return product<B, A>(make_pack(b, a));
-  } else if constexpr (is_rational_v<A> && is_plain_factor_v<B> && !is_sum_v<B>) {
+  } else if constexpr (is_rational<A>::value && is_plain_factor<B>::value && !is_sum<B>::value) {
     return product<A, B>(make_pack(a, b));
-  } else if constexpr (is_rational_v<A> && is_product_v<B>) {
-    if constexpr (!is_runtime_v<element_t<0, decltype(b.operands)>>)
+  } else if constexpr (is_rational<A>::value && is_product<B>::value) {
+    if constexpr (!is_runtime<element_t<0, decltype(b.operands)>>::value)
       return scale_product<ka>(b.operands, std::make_index_sequence<decltype(b.operands)::size - 1>{});
     else
       return canonical_product(concat(product_factors(a), product_factors(b)));
@@ -548,20 +548,20 @@ constexpr auto make_product(const A& a, const B& b) {
 template <class B, class E>
 constexpr auto make_power(const B& base, const E& exponent) {
   constexpr rational b = rational_value<B>(), e = rational_value<E>();
-  constexpr bool number_base = is_rational_v<B>, integer_exponent = is_rational_v<E> && e.is_integer();
-  if constexpr (is_rational_v<E> && e.is_zero())
+  constexpr bool number_base = is_rational<B>::value, integer_exponent = is_rational<E>::value && e.is_integer();
+  if constexpr (is_rational<E>::value && e.is_zero())
     return constant<1>{};
-  else if constexpr (is_rational_v<E> && e.is_one())
+  else if constexpr (is_rational<E>::value && e.is_one())
     return base;
   else if constexpr (number_base && b.is_one())
     return constant<1>{};
   else if constexpr (number_base && integer_exponent && !(b.is_zero() && e.is_negative()))
     return constant_t<rational_power(b, e.num)>{};
-  else if constexpr (number_base && b.is_zero() && is_rational_v<E> && !e.is_negative())
+  else if constexpr (number_base && b.is_zero() && is_rational<E>::value && !e.is_negative())
     return constant<0>{};
-  else if constexpr (is_power_v<B> && integer_exponent)  // (a^b)^n = a^(b n)
+  else if constexpr (is_power<B>::value && integer_exponent)  // (a^b)^n = a^(b n)
     return make_power(base.base(), make_product(base.exponent(), exponent));
-  else if constexpr (is_product_v<B> && integer_exponent)  // (a b)^n = a^n b^n
+  else if constexpr (is_product<B>::value && integer_exponent)  // (a b)^n = a^n b^n
     return unpack(base.operands, [&](const auto&... f) { return make_product(make_power(f, exponent)...); });
   else
     return power<B, E>(base, exponent);
@@ -571,7 +571,7 @@ constexpr auto make_power(const B& base, const E& exponent) {
 
 template <class Op, class A>
 constexpr auto make_unary(const A& a) {
-  if constexpr (is_rational_v<A> && requires { Op::fold(A::value); }) {
+  if constexpr (is_rational<A>::value && requires { Op::fold(A::value); }) {
     constexpr folded f = Op::fold(A::value);
     if constexpr (f.exact)
       return constant_t<f.value>{};
@@ -589,7 +589,7 @@ constexpr auto make_unary(const A& a) {
 
 template <class Op, class A, class B>
 constexpr auto make_binary(const A& a, const B& b) {
-  if constexpr (is_rational_v<A> && is_rational_v<B> && requires { Op::fold(A::value, B::value); })
+  if constexpr (is_rational<A>::value && is_rational<B>::value && requires { Op::fold(A::value, B::value); })
     return constant_t<Op::fold(A::value, B::value)>{};
   else if constexpr (requires { Op::rewrite(a, b); }) {  // the op's own rule (function.hpp)
     if constexpr (std::is_same_v<decltype(Op::rewrite(a, b)), no_rewrite>)

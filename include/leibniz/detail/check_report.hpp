@@ -18,6 +18,7 @@
 #include "../config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
+LEIBNIZ_TEXT_CODE_BEGIN
 
 namespace leibniz {
 
@@ -212,4 +213,5 @@ inline std::string short_number(double v) {
 }  // namespace detail
 }  // namespace leibniz
 
+LEIBNIZ_TEXT_CODE_END
 LEIBNIZ_HEADER_END

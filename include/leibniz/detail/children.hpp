@@ -1,6 +1,7 @@
 // leibniz/detail/children.hpp — the operands of any node, as a pack, for generic walks.
 #pragma once
 
+#include <type_traits>
 #include <utility>
 
 #include "pack.hpp"
@@ -19,8 +20,22 @@ constexpr auto children(const E& e) {
     return pack<>{};
 }
 
+// The operands' types, by a class template rather than decltype(children(e)): a function
+// template instantiated per node type is handed to GCC's back end and named there (the
+// name spells the whole node), even when only its type is asked for.
 template <class E>
-using children_t = decltype(children(std::declval<const E&>()));
+struct children_type {
+  using type = pack<>;
+};
+template <class E>
+requires requires(const E& e) { e.operands; }
+struct children_type<E> {
+  using type = std::remove_cvref_t<decltype(std::declval<const E&>().operands)>;
+};
+
+/// The type of `children(e)`: the pack of E's operand types.
+template <class E>
+using children_t = typename children_type<E>::type;
 
 }  // namespace leibniz::detail
 

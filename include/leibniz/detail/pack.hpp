@@ -65,9 +65,31 @@ constexpr decltype(auto) get(const pack_leaf<I, T, Empty>& leaf) {
   return leaf.get();
 }
 
+// The I-th type of a pack, found by overload resolution against an index-keyed base,
+// with a function that is declared but never defined: asking for a type then
+// instantiates no function body, which GCC's back end would name (dag.hpp).
+template <std::size_t I, class T>
+struct indexed_type {
+  using type = T;
+};
+template <class Indices, class... Ts>
+struct indexed_types;
+template <std::size_t... Is, class... Ts>
+struct indexed_types<std::index_sequence<Is...>, Ts...> : indexed_type<Is, Ts>... {};
+template <std::size_t I, class T>
+indexed_type<I, T> select_indexed(const indexed_type<I, T>*);
+
+template <std::size_t I, class Pack>
+struct element_type;
+template <std::size_t I, class... Ts>
+struct element_type<I, pack<Ts...>> {
+  using type = typename decltype(select_indexed<I>(
+      static_cast<const indexed_types<std::index_sequence_for<Ts...>, Ts...>*>(nullptr)))::type;
+};
+
 /// The type of the I-th element of a pack.
 template <std::size_t I, class Pack>
-using element_t = std::remove_cvref_t<decltype(get<I>(std::declval<const Pack&>()))>;
+using element_t = typename element_type<I, std::remove_cv_t<Pack>>::type;
 
 template <class... As, class... Bs, std::size_t... I, std::size_t... J>
 constexpr auto concat2(const pack<As...>& a, const pack<Bs...>& b, std::index_sequence<I...>,

@@ -20,7 +20,7 @@ namespace leibniz {
 
 namespace detail {
 template <class F, class... Vs>
-concept MatrixDerivative = Expression<F> &&(Variable<Vs>&&...) && (has_matrix_v<F> || (has_matrix_v<Vs> || ...));
+concept MatrixDerivative = Expression<F> &&(Variable<Vs>&&...) && (has_matrix<F>::value || (has_matrix<Vs>::value || ...));
 
 template <class F>
 constexpr auto matrix_derivative_by(const F& f) {
@@ -28,7 +28,7 @@ constexpr auto matrix_derivative_by(const F& f) {
 }
 template <class F, class V, class... Rest>
 constexpr auto matrix_derivative_by(const F& f, const V&, const Rest&... rest) {
-  static_assert(sizeof...(Rest) == 0 || shape_v<V>.scalar,
+  static_assert(sizeof...(Rest) == 0 || shape_of_type<V>::value.scalar,
                 "leibniz: d(f, W, x): the derivative by a vector or matrix W is not a scalar, so it cannot be "
                 "differentiated again; take hessian(f, x) or hvp(f, ...) for second derivatives");
   const auto df = substitute_parameters(reverse_partial<lifted_t<F>, V>(), parameter_bindings(f));

@@ -58,12 +58,12 @@ template <class T>
 using matrix_view_t = Eigen::Ref<const dense_t<T>, 0, Eigen::OuterStride<>>;
 
 template <class E>
-inline constexpr bool is_matrix_variable_v = Variable<E> && !shape_v<E>.scalar;
+inline constexpr bool is_matrix_variable_v = Variable<E> && !shape_of_type<E>::value.scalar;
 
 /// The type of a step's value: see the header comment.
 template <class T, class E>
 struct step_value_type {
-  using type = std::conditional_t<shape_v<E>.scalar, T,
+  using type = std::conditional_t<shape_of_type<E>::value.scalar, T,
                                   std::conditional_t<is_matrix_variable_v<E>, matrix_view_t<T>, dense_t<T>>>;
 };
 template <class T, class A>
@@ -117,7 +117,7 @@ Eigen::Index cols_of(const V& v) {
 
 template <class E>
 constexpr bool compute_is_entrywise() {
-  if constexpr (Variable<E> || shape_v<E>.scalar || E::kind == node_kind::matrix)
+  if constexpr (Variable<E> || shape_of_type<E>::value.scalar || E::kind == node_kind::matrix)
     return false;
   else
     return children_t<E>::size > 0;
@@ -134,7 +134,7 @@ struct fusion_plan<scheduled<schedule<Steps...>, Outputs...>> {
   static constexpr std::array<bool, size + 1> inlined = [] {
     constexpr auto edges = edges_of(static_cast<schedule<Steps...>*>(nullptr));
     constexpr bool entrywise[] = {is_entrywise_v<typename Steps::node>..., false};
-    constexpr shape shapes[] = {shape_v<typename Steps::node>..., shape{}};
+    constexpr shape shapes[] = {shape_of_type<typename Steps::node>::value..., shape{}};
     std::array<std::size_t, size + 1> uses{}, user{};
     for (const edge& e : edges) ++uses[e.child], user[e.child] = e.parent;
     for (std::size_t o : {Outputs...}) uses[o] += 2;  // an output keeps its slot
@@ -217,7 +217,7 @@ using array_view_t = Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>>;
 enum class leaf_kind { number, column, row, full };
 template <class Node, class Leaf>
 constexpr leaf_kind leaf_kind_of() {
-  constexpr shape node = shape_v<Node>, leaf = shape_v<Leaf>;
+  constexpr shape node = shape_of_type<Node>::value, leaf = shape_of_type<Leaf>::value;
   if (leaf.scalar)
     return leaf_kind::number;
   if (leaf.cols == 1 && node.cols != 1)
@@ -262,7 +262,7 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
     }
     (std::index_sequence_for<Vs...>{});
     // The node's sizes: each axis from the leaves not broadcast along it, which must agree.
-    constexpr shape leaf_shapes[] = {shape_v<typename element_t<placeholder_slot<Vs>(), Steps>::node>..., shape{}};
+    constexpr shape leaf_shapes[] = {shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value..., shape{}};
     Eigen::Index rows = -1, cols = -1;
     bool fits = true;
     for (std::size_t l = 0; l < n; ++l) {
@@ -486,7 +486,7 @@ T solve_value(const VA& a, const VB& b) {
 /// fill(x, like): x (a scalar or a vector) broadcast to like's sizes, into out.
 template <class T, class X, class V>
 void broadcast_into(dense_t<T>& out, const V& v, Eigen::Index rows, Eigen::Index cols) {
-  constexpr shape s = shape_v<X>;
+  constexpr shape s = shape_of_type<X>::value;
   out.resize(rows, cols);
   if constexpr (s.scalar)
     out.setConstant(T(v));
@@ -512,10 +512,10 @@ auto matrix_step_value(const Vs&... values) {
   } else if constexpr (is_solve_v<E>) {
     return solve_value<T, E>(values...);
   } else if constexpr (is_matrix_product_v<E>) {
-    static_assert(shape_v<E>.scalar, "leibniz internal: a matrix-valued product is computed into its buffer");
+    static_assert(shape_of_type<E>::value.scalar, "leibniz internal: a matrix-valued product is computed into its buffer");
     return inner_product_value<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(values...);
   } else {
-    static_assert(shape_v<E>.scalar, "leibniz internal: entrywise nodes of vectors and matrices run as kernels");
+    static_assert(shape_of_type<E>::value.scalar, "leibniz internal: entrywise nodes of vectors and matrices run as kernels");
     return E::template compute<T>(values...);
   }
 }
@@ -524,12 +524,12 @@ auto matrix_step_value(const Vs&... values) {
 template <class T, class V, class... Bs>
 decltype(auto) load_variable(const pack<Bs...>& bindings) {
   const auto& value = get<binding_index<V::name, Bs...>()>(bindings).value;
-  if constexpr (shape_v<V>.scalar) {
+  if constexpr (shape_of_type<V>::value.scalar) {
     static_assert(std::is_arithmetic_v<std::remove_cvref_t<decltype(value)>>,
                   "leibniz: a scalar variable in a matrix expression is bound to a number");
     return T(value);
   } else {
-    constexpr shape s = shape_v<V>;
+    constexpr shape s = shape_of_type<V>::value;
     if ((s.rows != dynamic_size && value.rows() != s.rows) || (s.cols != dynamic_size && value.cols() != s.cols))
       throw std::invalid_argument(
           "leibniz: " + std::string(V::name.view()) + " is declared " +
@@ -576,13 +576,13 @@ struct matrix_slots {
       return;  // computed inside its user's kernel
     else if constexpr (is_entrywise_v<E>)
       kernel_value_into<T, plan, steps, I>(buffer(slot), *this);
-    else if constexpr (is_matrix_product_v<E> && !shape_v<E>.scalar)
+    else if constexpr (is_matrix_product_v<E> && !shape_of_type<E>::value.scalar)
       matrix_product_into<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(buffer(slot), at<S>()...);
-    else if constexpr (is_reduction_v<E> && !is_diag_v<E> && !shape_v<E>.scalar)
+    else if constexpr (is_reduction_v<E> && !is_diag_v<E> && !shape_of_type<E>::value.scalar)
       reduction_into<T, E>(buffer(slot), at<S>()...);
-    else if constexpr (is_filled_v<E> && !shape_v<E>.scalar)
+    else if constexpr (is_filled_v<E> && !shape_of_type<E>::value.scalar)
       filled_into<E>(buffer(slot), at<S>()...);
-    else if constexpr (is_solve_v<E> && !shape_v<E>.scalar)
+    else if constexpr (is_solve_v<E> && !shape_of_type<E>::value.scalar)
       solve_into<T, E>(buffer(slot), at<S>()...);
     else
       slot.emplace(matrix_step_value<T, E>(at<S>()...));
@@ -614,7 +614,7 @@ using matrix_number_t = std::common_type_t<bound_number_t<typename Bs::value_typ
 /// where it is broadcast (a scalar or a vector adjoint of a matrix), with no temporary.
 template <class T, class X, class D, class V>
 void write_result(D& dest, const V& v, Eigen::Index rows, Eigen::Index cols) {
-  constexpr shape s = shape_v<X>;
+  constexpr shape s = shape_of_type<X>::value;
   if constexpr (std::is_arithmetic_v<D>)
     dest = D(v);
   else if constexpr (s.scalar)
@@ -645,21 +645,21 @@ R to_result(const V& v, Eigen::Index rows, Eigen::Index cols) {
 
 template <class T, class E>
 using result_matrix_t =
-    std::conditional_t<shape_v<E>.scalar, T,
-                       Eigen::Matrix<T, shape_v<E>.rows == dynamic_size ? Eigen::Dynamic : shape_v<E>.rows,
-                                     shape_v<E>.cols == dynamic_size ? Eigen::Dynamic : shape_v<E>.cols>>;
+    std::conditional_t<shape_of_type<E>::value.scalar, T,
+                       Eigen::Matrix<T, shape_of_type<E>::value.rows == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.rows,
+                                     shape_of_type<E>::value.cols == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.cols>>;
 
 /// The sizes of the bound value of V, or its static sizes where it is not bound.
 template <class V, class... Bs>
 std::pair<Eigen::Index, Eigen::Index> bound_sizes(const pack<Bs...>& bindings) {
   constexpr bool bound = ((Bs::name == V::name) || ...);
-  if constexpr (shape_v<V>.scalar) {
+  if constexpr (shape_of_type<V>::value.scalar) {
     return {1, 1};
   } else if constexpr (bound) {
     const auto& value = get<binding_index<V::name, Bs...>()>(bindings).value;
     return {value.rows(), value.cols()};
   } else {
-    constexpr shape s = shape_v<V>;
+    constexpr shape s = shape_of_type<V>::value;
     if constexpr (s.rows == dynamic_size || s.cols == dynamic_size)
       throw std::invalid_argument("leibniz: the gradient by " + std::string(V::name.view()) +
                                   " does not depend on it and its size is unknown: bind " +

@@ -35,7 +35,7 @@ struct jacobian_is_not_provided_for_this_node {
 /// v as a factor of a Jacobian: a scalar scales, a vector is diag(v).
 template <class V>
 constexpr auto as_row_scaling(const V& v) {
-  if constexpr (shape_v<V>.scalar)
+  if constexpr (shape_of_type<V>::value.scalar)
     return v;
   else
     return make_reduction<diag_op>(v);
@@ -57,7 +57,7 @@ constexpr auto jacobian_term(const E& e) {
   using C = element_t<K, children_t<E>>;
   if constexpr (!C::template depends_on<V::name>)
     return constant<0>{};
-  else if constexpr (shape_v<C>.scalar)
+  else if constexpr (shape_of_type<C>::value.scalar)
     return make_matmul(expand_to_like(E::template partial<K>(e), e), jacobian_of_scalar<V>(get<K>(children(e))));
   else
     return make_matmul(as_row_scaling(E::template partial<K>(e)), jacobian_of<V>(get<K>(children(e))));
@@ -71,7 +71,7 @@ constexpr auto jacobian_of(const E& e) {
     return constant<0>{};
   } else if constexpr (Variable<E>) {
     return make_reduction<eye_op>(e);
-  } else if constexpr (shape_v<E>.scalar) {
+  } else if constexpr (shape_of_type<E>::value.scalar) {
     return jacobian_of_scalar<V>(e);
   } else if constexpr (is_matrix_product_v<E>) {
     static_assert(!std::remove_cvref_t<decltype(e.lhs())>::template depends_on<name> ||
@@ -103,9 +103,9 @@ constexpr auto jacobian_of(const E& e) {
 ///
 ///     static_assert(leibniz::jacobian(relu(x), x) == diag(step(x)));
 template <class F, class V>
-requires(Expression<F>&& Variable<V> && !detail::shape_v<V>.scalar)
+requires(Expression<F>&& Variable<V> && !detail::shape_of_type<V>::value.scalar)
     [[nodiscard]] constexpr auto jacobian(const F& f, const V&) {
-  static_assert(detail::shape_v<V>.is_column() && (detail::shape_v<F>.is_column() || detail::shape_v<F>.scalar),
+  static_assert(detail::shape_of_type<V>::value.is_column() && (detail::shape_of_type<F>::value.is_column() || detail::shape_of_type<F>::value.scalar),
                 "leibniz::jacobian(f, x): f and x are column vectors (the Jacobian of a matrix by a matrix is a "
                 "4-index tensor, which is not provided; for a scalar f use d(f, x))");
   return detail::jacobian_of<V>(f);
@@ -118,14 +118,14 @@ requires(Expression<F>&& Variable<V> && !detail::shape_v<V>.scalar)
 ///
 ///     static_assert(leibniz::hessian(transpose(x) * A * x, x) == A + transpose(A));
 template <class F, class V>
-requires(Expression<F>&& Variable<V> && !detail::shape_v<V>.scalar)
+requires(Expression<F>&& Variable<V> && !detail::shape_of_type<V>::value.scalar)
     [[nodiscard]] constexpr auto hessian(const F& f, const V& x) {
-  static_assert(detail::shape_v<F>.scalar,
+  static_assert(detail::shape_of_type<F>::value.scalar,
                 "leibniz::hessian(f, x): f must be a scalar; reduce it with sum, mean, squared_norm or dot");
-  static_assert(detail::shape_v<V>.is_column(),
+  static_assert(detail::shape_of_type<V>::value.is_column(),
                 "leibniz::hessian(f, W) by a matrix W would be a 4-index tensor, which is not provided; take "
                 "hvp(f, W = V) (the Hessian times a direction V), shaped like W");
-  if constexpr (!detail::shape_v<F>.scalar || !detail::shape_v<V>.is_column())
+  if constexpr (!detail::shape_of_type<F>::value.scalar || !detail::shape_of_type<V>::value.is_column())
     return constant<0>{};  // after the message above, without a cascade of further errors
   else
     return detail::jacobian_of<V>(d(f, x));
@@ -149,7 +149,7 @@ namespace detail {
 /// Column vector f's derivative along the tangent of the column vector V: J(f, x) ~x.
 template <class V, class F>
 constexpr auto jvp_term(const F& f) {
-  static_assert(shape_v<V>.is_column(),
+  static_assert(shape_of_type<V>::value.is_column(),
                 "leibniz::jvp(f, x = v): for a vector f, the tangents are of column vectors (vec<...>)");
   return make_matmul(jacobian_of<V>(f), tangent_of(V{}));
 }
@@ -164,13 +164,13 @@ constexpr auto jvp_term(const F& f) {
 ///     Eigen::VectorXd t = leibniz::jvp(relu(W * x), x = v)(W = w, x = x0);
 template <class F, class... Ts>
 requires(Expression<F> && (detail::is_binding_v<Ts> && ...) &&
-         (detail::has_matrix_v<F> || (detail::MatrixValue<typename Ts::value_type> || ...)))
+         (detail::has_matrix<F>::value || (detail::MatrixValue<typename Ts::value_type> || ...)))
     [[nodiscard]] constexpr auto jvp(const F& f, const Ts&... tangents) {
-  static_assert(detail::shape_v<F>.scalar || detail::shape_v<F>.is_column(),
+  static_assert(detail::shape_of_type<F>::value.scalar || detail::shape_of_type<F>::value.is_column(),
                 "leibniz::jvp(f, x = v): f must be a scalar, or a column vector of column vectors; the derivative "
                 "of a matrix is a tensor of more than two indices, which is not provided");
   auto expression = [&] {
-    if constexpr (detail::shape_v<F>.scalar)
+    if constexpr (detail::shape_of_type<F>::value.scalar)
       return detail::make_sum(detail::inner_product(d(f, decltype(detail::variable_named<Ts::name, F>()){}),
                                                     detail::tangent_of(detail::variable_named<Ts::name, F>()))...);
     else

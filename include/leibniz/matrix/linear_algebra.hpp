@@ -78,7 +78,7 @@ inline constexpr bool is_inverse_v<reduction<inverse_op, A>> = true;
 /// condition shows A's sizes in the compiler's message (sizes_do_not_fit, shape.hpp).
 template <class Op, class A>
 constexpr bool check_square() {
-  constexpr shape s = shape_v<A>;
+  constexpr shape s = shape_of_type<A>::value;
   static_assert(may_be_square(s) || sizes_do_not_fit<Op, s.rows, s.cols, s.cols, s.rows>::value,
                 "leibniz: inverse(A), log_det(A) and solve(A, b) take a square matrix A (the compiler shows the "
                 "operation and A's sizes in sizes_do_not_fit<operation, rows A, cols A, cols A, rows A>)");
@@ -175,7 +175,7 @@ struct solved : node<solved<A, B>> {
   static constexpr std::string_view name = "solve";
   static constexpr bool is_static = A::is_static && B::is_static;
   static constexpr shape static_shape =
-      detail::matrix_shape(detail::solve_rows(detail::shape_v<A>, detail::shape_v<B>), detail::shape_v<B>.cols);
+      detail::matrix_shape(detail::solve_rows(detail::shape_of_type<A>::value, detail::shape_of_type<B>::value), detail::shape_of_type<B>::value.cols);
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 14, A::hash), B::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size + B::tree_size;
   template <fixed_string Name>
@@ -210,7 +210,7 @@ inline constexpr bool is_solve_v<solved<A, B>> = true;
 
 template <class A, class B>
 constexpr auto make_solve(const A& a, const B& b) {
-  if constexpr (shape_v<A>.scalar)  // a number divides
+  if constexpr (shape_of_type<A>::value.scalar)  // a number divides
     return make_product(b, make_power(a, constant<-1>{}));
   else if constexpr (is_eye_v<A>)  // I x = b
     return b;
@@ -311,7 +311,7 @@ requires Expression<A>
 ///     auto nll = 0.5 * log_det(S) + 0.5 * dot(r, solve(S, r));   // a Gaussian's, up to a constant
 template <class A, class B>
 requires(Expression<A>&& Expression<B>) [[nodiscard]] constexpr auto solve(const A& a, const B& b) {
-  constexpr shape sa = detail::shape_v<A>, sb = detail::shape_v<B>;
+  constexpr shape sa = detail::shape_of_type<A>::value, sb = detail::shape_of_type<B>::value;
   static_assert(!sb.scalar,
                 "leibniz: solve(A, b) takes a column vector or a matrix b (for a number s, s * inverse(A))");
   constexpr int n = detail::square_size(sa);

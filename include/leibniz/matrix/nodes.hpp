@@ -37,12 +37,12 @@ struct eye_op;
 
 namespace detail {
 template <class E>
-inline constexpr bool is_scalar_shaped_v = shape_v<E>.scalar;
+inline constexpr bool is_scalar_shaped_v = shape_of_type<E>::value.scalar;
 
 /// The scalar factors of a product (its coefficient, scalar variables, ...), multiplied.
 template <class E>
 constexpr auto scalar_part(const E& e) {
-  if constexpr (is_product_v<E>)
+  if constexpr (is_product<E>::value)
     return unpack(e.operands, [](const auto&... f) {
       return make_product([](const auto& x) {
         if constexpr (is_scalar_shaped_v<std::remove_cvref_t<decltype(x)>>)
@@ -59,7 +59,7 @@ constexpr auto scalar_part(const E& e) {
 /// The vector or matrix factors of a product (one, or several multiplied entrywise).
 template <class E>
 constexpr auto matrix_part(const E& e) {
-  if constexpr (is_product_v<E>)
+  if constexpr (is_product<E>::value)
     return unpack(e.operands, [](const auto&... f) {
       return make_product([](const auto& x) {
         if constexpr (is_scalar_shaped_v<std::remove_cvref_t<decltype(x)>>)
@@ -76,7 +76,7 @@ constexpr auto matrix_part(const E& e) {
 template <class E>
 constexpr bool compute_has_scalar_factor() {
   using S = decltype(scalar_part(std::declval<const E&>()));
-  if constexpr (is_rational_v<S>)
+  if constexpr (is_rational<S>::value)
     return !S::value.is_one();
   else
     return true;
@@ -92,7 +92,7 @@ struct matrix_product : node<matrix_product<A, B>> {
   static constexpr node_kind kind = node_kind::matrix;
   static constexpr std::string_view name = "*";
   static constexpr bool is_static = A::is_static && B::is_static;
-  static constexpr shape static_shape = detail::matrix_shape(detail::shape_v<A>.rows, detail::shape_v<B>.cols);
+  static constexpr shape static_shape = detail::matrix_shape(detail::shape_of_type<A>::value.rows, detail::shape_of_type<B>::value.cols);
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 10, A::hash), B::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size + B::tree_size;
   template <fixed_string Name>
@@ -124,7 +124,7 @@ struct transposed : node<transposed<A>> {
   static constexpr node_kind kind = node_kind::matrix;
   static constexpr std::string_view name = "transpose";
   static constexpr bool is_static = A::is_static;
-  static constexpr shape static_shape = detail::shape_v<A>.transposed();
+  static constexpr shape static_shape = detail::shape_of_type<A>::value.transposed();
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_seed + 11, A::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size;
   template <fixed_string Name>
@@ -152,7 +152,7 @@ struct reduction : node<reduction<Op, A>> {
   using op = Op;
   static constexpr std::string_view name = Op::name;
   static constexpr bool is_static = A::is_static;
-  static constexpr shape static_shape = Op::shape_of(detail::shape_v<A>);
+  static constexpr shape static_shape = Op::shape_of(detail::shape_of_type<A>::value);
   static constexpr std::uint64_t hash =
       detail::hash_mix(detail::hash_text(detail::hash_seed + 12, Op::name.data(), Op::name.size()), A::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size;
@@ -180,7 +180,7 @@ struct filled : node<filled<A, Like>> {
   static constexpr node_kind kind = node_kind::matrix;
   static constexpr std::string_view name = "fill";
   static constexpr bool is_static = A::is_static && Like::is_static;
-  static constexpr shape static_shape = detail::shape_v<Like>;
+  static constexpr shape static_shape = detail::shape_of_type<Like>::value;
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 13, A::hash), Like::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size + Like::tree_size;
   template <fixed_string Name>
@@ -196,7 +196,7 @@ struct filled : node<filled<A, Like>> {
   template <std::size_t K, class G>
   static constexpr auto vjp(const filled& e, const G& g) {
     if constexpr (K == 0)
-      return detail::sum_back<detail::shape_v<A>>(g, detail::get<1>(e.operands));
+      return detail::sum_back<detail::shape_of_type<A>::value>(g, detail::get<1>(e.operands));
     else
       return constant<0>{};
   }
@@ -232,7 +232,7 @@ inline constexpr bool is_filled_v<filled<A, Like>> = true;
 /// a broadcast to the shape of like where it is not that shape already.
 template <class A, class Like>
 constexpr auto expand_to_like(const A& a, const Like& like) {
-  if constexpr (same_extent(shape_v<A>, shape_v<Like>))
+  if constexpr (same_extent(shape_of_type<A>::value, shape_of_type<Like>::value))
     return a;
   else
     return filled<A, Like>(a, like);
@@ -242,7 +242,7 @@ constexpr auto expand_to_like(const A& a, const Like& like) {
 /// single row or column (or is a scalar), summed back to that operand's shape.
 template <shape Target, class X>
 constexpr auto reduce_to(const X& x) {
-  constexpr shape s = shape_v<X>;
+  constexpr shape s = shape_of_type<X>::value;
   if constexpr (s.scalar || Target == s) {
     return x;
   } else if constexpr (Target.scalar) {
@@ -263,7 +263,7 @@ constexpr auto reduce_to(const X& x) {
 /// or `sum(A + s)` by s would count 1 and not the entries of A.
 template <shape Target, class T, class Like>
 constexpr auto sum_back(const T& term, const Like& like) {
-  if constexpr (!same_extent(shape_v<T>, shape_v<Like>) && !same_extent(Target, shape_v<Like>))
+  if constexpr (!same_extent(shape_of_type<T>::value, shape_of_type<Like>::value) && !same_extent(Target, shape_of_type<Like>::value))
     return reduce_to<Target>(expand_to_like(term, like));
   else
     return reduce_to<Target>(term);
@@ -271,7 +271,7 @@ constexpr auto sum_back(const T& term, const Like& like) {
 
 template <class A, class B>
 constexpr auto make_matmul(const A& a, const B& b) {
-  constexpr shape sa = shape_v<A>, sb = shape_v<B>;
+  constexpr shape sa = shape_of_type<A>::value, sb = shape_of_type<B>::value;
   if constexpr (sa.scalar || sb.scalar) {  // a scalar scales
     return make_product(a, b);
   } else {
@@ -281,7 +281,7 @@ constexpr auto make_matmul(const A& a, const B& b) {
                   "both shapes in sizes_do_not_fit<matrix_product_tag, rows A, cols A, rows B, cols B>)");
     if constexpr (!fits)
       return constant<0>{};  // after the message above, without a cascade of further errors
-    else if constexpr (is_rational_v<A> || is_rational_v<B>)
+    else if constexpr (is_rational<A>::value || is_rational<B>::value)
       return make_product(a, b);
     else if constexpr (is_eye_v<A>)  // I B = B
       return b;
@@ -300,15 +300,15 @@ constexpr auto make_matmul(const A& a, const B& b) {
 
 template <class A>
 constexpr auto make_transpose(const A& a) {
-  if constexpr (shape_v<A>.scalar)
+  if constexpr (shape_of_type<A>::value.scalar)
     return a;
   else if constexpr (is_transposed_v<A>)  // (A^T)^T = A
     return a.arg();
   else if constexpr (is_diag_v<A> || is_eye_v<A>)  // symmetric
     return a;
-  else if constexpr (is_product_v<A>)  // (2 A)^T = 2 A^T, and entrywise products factor by factor
+  else if constexpr (is_product<A>::value)  // (2 A)^T = 2 A^T, and entrywise products factor by factor
     return unpack(a.operands, [](const auto&... f) { return make_product(make_transpose(f)...); });
-  else if constexpr (is_sum_v<A>)  // (A + B)^T = A^T + B^T
+  else if constexpr (is_sum<A>::value)  // (A + B)^T = A^T + B^T
     return unpack(a.operands, [](const auto&... t) { return make_sum(make_transpose(t)...); });
   else if constexpr (is_matrix_product_v<A>)  // (A B)^T = B^T A^T: transposes sit on the operands
     return make_matmul(make_transpose(a.rhs()), make_transpose(a.lhs()));
@@ -318,7 +318,7 @@ constexpr auto make_transpose(const A& a) {
 
 template <class Op, class A>
 constexpr auto make_reduction(const A& a) {
-  if constexpr (shape_v<A>.scalar && requires { Op::of_scalar(a); })
+  if constexpr (shape_of_type<A>::value.scalar && requires { Op::of_scalar(a); })
     return Op::of_scalar(a);
   else if constexpr (requires { Op::rewrite(a); })
     return Op::rewrite(a);

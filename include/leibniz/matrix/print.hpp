@@ -12,6 +12,7 @@
 #include "../config.hpp"
 
 LEIBNIZ_HEADER_BEGIN
+LEIBNIZ_TEXT_CODE_BEGIN
 
 namespace leibniz::detail {
 
@@ -63,7 +64,7 @@ struct node_printer<filled<A, Like>> {
 
 /// A product of two or more vectors or matrices is entrywise: `2 * hadamard(a, b)`.
 template <class... Fs>
-inline constexpr bool is_hadamard_product_v = (int(!shape_v<Fs>.scalar) + ...) >= 2;
+inline constexpr bool is_hadamard_product_v = (int(!shape_of_type<Fs>::value.scalar) + ...) >= 2;
 
 template <class... Fs>
 requires is_hadamard_product_v<Fs...>
@@ -74,7 +75,7 @@ struct node_printer<product<Fs...>> {
     unpack(e.operands, [&](const auto&... f) {
       (
           [&](const auto& factor) {
-            if constexpr (!shape_v<std::remove_cvref_t<decltype(factor)>>.scalar)
+            if constexpr (!shape_of_type<std::remove_cvref_t<decltype(factor)>>::value.scalar)
               parts.push_back(operand<Style>(detail::print<Style>(factor), is_latex_v<Style> ? product_level : 0));
           }(f),
           ...);
@@ -89,7 +90,7 @@ struct node_printer<product<Fs...>> {
     const auto scalars = scalar_part(e);
     using S = std::remove_cvref_t<decltype(scalars)>;
     constexpr rational coefficient = [] {
-      if constexpr (is_rational_v<S>)
+      if constexpr (is_rational<S>::value)
         return S::value;
       else
         return rational{0, 1};  // not a number
@@ -107,4 +108,5 @@ struct node_printer<product<Fs...>> {
 
 }  // namespace leibniz::detail
 
+LEIBNIZ_TEXT_CODE_END
 LEIBNIZ_HEADER_END

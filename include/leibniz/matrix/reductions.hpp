@@ -239,7 +239,7 @@ requires Expression<A>
 template <class A>
 requires Expression<A>
 [[nodiscard]] constexpr auto trace(const A& a) {
-  constexpr shape s = detail::shape_v<A>;
+  constexpr shape s = detail::shape_of_type<A>::value;
   static_assert(s.rows == dynamic_size || s.cols == dynamic_size || s.rows == s.cols ||
                     detail::sizes_do_not_fit<trace_op, s.rows, s.cols, s.cols, s.rows>::value,
                 "leibniz: trace(A) of a matrix that is not square");
@@ -309,7 +309,7 @@ requires(Expression<A> || Expression<B>) [[nodiscard]] constexpr auto hadamard(c
 ///     auto margin = dot(w, x);
 template <class A, class B>
 requires(Expression<A>&& Expression<B>) [[nodiscard]] constexpr auto dot(const A& a, const B& b) {
-  static_assert(detail::shape_v<A>.is_column() && detail::shape_v<B>.is_column(),
+  static_assert(detail::shape_of_type<A>::value.is_column() && detail::shape_of_type<B>::value.is_column(),
                 "leibniz: dot(a, b) takes two column vectors (for matrices, sum(hadamard(A, B)))");
   return detail::make_matmul(detail::make_transpose(a), b);
 }
