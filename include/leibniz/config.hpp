@@ -12,6 +12,9 @@
 //                          where a call per batch would cost as much as the work.
 //   LEIBNIZ_NOINLINE       set here: keeps the loop over an array's elements one function,
 //                          run alike by one thread or many (bitwise equal results).
+//   LEIBNIZ_COLD           set here: marks the function (or lambda) that builds and throws an
+//                          error message: kept out of line and optimised for size, so the
+//                          string work is compiled once, not into every caller.
 //   LEIBNIZ_OPAQUE(x)      set here: hides x's value from the optimiser (see below).
 //   LEIBNIZ_TEXT_CODE_BEGIN, LEIBNIZ_TEXT_CODE_END
 //                          bracket code that only writes text (printing): GCC compiles it
@@ -31,9 +34,11 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define LEIBNIZ_ALWAYS_INLINE __attribute__((always_inline))
 #define LEIBNIZ_NOINLINE __attribute__((noinline))
+#define LEIBNIZ_COLD __attribute__((cold, noinline))
 #else
 #define LEIBNIZ_ALWAYS_INLINE
 #define LEIBNIZ_NOINLINE
+#define LEIBNIZ_COLD
 #endif
 
 // LEIBNIZ_OPAQUE(x): the optimiser no longer knows x's value (no instruction is emitted).

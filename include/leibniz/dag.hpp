@@ -73,17 +73,6 @@ struct schedule {
 // schedules name every node placed so far. Classes and their member types are never
 // named (docs/compile-time.md).
 
-/// The index of the first true value (the number of values if none).
-consteval std::size_t index_of_first(std::initializer_list<bool> values) {
-  std::size_t i = 0;
-  for (bool v : values) {
-    if (v)
-      return i;
-    ++i;
-  }
-  return i;
-}
-
 /// The slot of node E in the plan, or the plan's size if E is not in it yet.
 template <class E, class Schedule>
 struct slot_in;

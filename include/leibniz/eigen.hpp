@@ -15,14 +15,15 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
 #include "config.hpp"
 #include "dag.hpp"
+#include "detail/lazy_result.hpp"
 #include "evaluate.hpp"
 #include "gradient.hpp"
 #include "parameters.hpp"
@@ -56,23 +57,31 @@ inline constexpr bool is_held_by_value_v<T> = !std::is_base_of_v<Eigen::PlainObj
 template <class S>
 using result_array = Eigen::Array<S, Eigen::Dynamic, 1>;
 
+/// The error for arrays of different sizes bound together, out of line: every list of
+/// bindings checks its sizes, and the message's string work inlined into each of them
+/// was most of their code (and of its compile time).
+[[noreturn]] LEIBNIZ_NOINLINE inline void throw_different_sizes(std::string_view first, Eigen::Index first_size,
+                                                                std::string_view other, Eigen::Index other_size) {
+  throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + std::string(first) +
+                              " has " + std::to_string(first_size) + " elements, " + std::string(other) + " has " +
+                              std::to_string(other_size));
+}
+
 /// The number of elements of the arrays among the bindings (1 if there is none);
 /// arrays of different sizes are an error that names both.
 template <class... Bs>
 Eigen::Index common_size(const Bs&... bindings) {
   Eigen::Index size = -1;
-  std::string first;
+  std::string_view first;
   const auto visit = [&](const auto& b) {
     using B = std::remove_cvref_t<decltype(b)>;
     if constexpr (is_array_v<typename B::value_type>) {
       const Eigen::Index n = b.value.size();
       if (size < 0) {
         size = n;
-        first = std::string(B::name.view());
+        first = B::name.view();
       } else if (n != size) {
-        throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + first + " has " +
-                                    std::to_string(size) + " elements, " + std::string(B::name.view()) + " has " +
-                                    std::to_string(n));
+        throw_different_sizes(first, size, B::name.view(), n);
       }
     }
     return 0;
@@ -289,7 +298,7 @@ struct array_backend<T> {
   }
   template <class Set, class... Bs>
   static auto evaluate_set(const Set& set, const Bs&... bindings) {
-    return pending_set<Set, Bs...>{set, make_pack(bindings...), std::nullopt, {}};
+    return pending_set<Set, Bs...>{{}, set, make_pack(bindings...), {}};
   }
 };
 
@@ -321,7 +330,8 @@ struct slot_schedule {
 ///     Eigen::ArrayXd gx = leibniz::gradient(x * y, x, y)(x = X, y = 2.0)[x];   // 2, 2, ...
 namespace detail {
 template <class Set, class... Bs>
-struct pending_set {
+struct pending_set
+    : lazy_result<pending_set<Set, Bs...>, typename Set::shape::template values<result_array<array_number_t<Bs...>>>> {
   using number = array_number_t<Bs...>;
   using shape = typename Set::shape;
   using values_type = typename shape::template values<result_array<number>>;
@@ -331,7 +341,6 @@ struct pending_set {
 
   Set set;
   pack<Bs...> bindings;
-  mutable std::optional<values_type> cache;
   execution exec;  // serially, unless G(leibniz::parallel, ...) (parallel.hpp)
 
   /// Evaluates every entry into the arrays at outputs[k] (each of the common size), with
@@ -343,57 +352,19 @@ struct pending_set {
     return unpack(bindings, [](const auto&... b) { return common_size(b...); });
   }
 
-  /// The results, computed on the first call straight into the arrays that hold them.
-  const values_type& values() const& {
-    if (!cache) {
-      const Eigen::Index n = size();
-      values_type v;
-      std::array<number*, shape::slots> outputs;
-      for (std::size_t s = 0; s < shape::slots; ++s) {
-        auto& slot = shape::slot(v, s);
-        slot.resize(n);
-        outputs[s] = slot.data();
-      }
-      evaluate_into<number, slot_schedule<entries_schedule, shape>>(bindings, outputs.data(), std::size_t(n), exec);
-      cache.emplace(std::move(v));  // moves each array's buffer: no element is copied
+  /// The results, computed straight into the arrays that hold them (on the first read:
+  /// lazy_result.hpp).
+  values_type compute() const {
+    const Eigen::Index n = size();
+    values_type v;
+    std::array<number*, shape::slots> outputs;
+    for (std::size_t s = 0; s < shape::slots; ++s) {
+      auto& slot = shape::slot(v, s);
+      slot.resize(n);
+      outputs[s] = slot.data();
     }
-    return *cache;
-  }
-  values_type& values() & {
-    std::as_const(*this).values();
-    return *cache;
-  }
-  values_type values() && {
-    std::as_const(*this).values();
-    return std::move(*cache);
-  }
-  operator const values_type&() const& { return values(); }
-
-  template <class Key>
-  decltype(auto) operator[](const Key& key) const& {
-    return values()[key];
-  }
-  template <class Key>
-  decltype(auto) operator[](const Key& key) & {
-    return values()[key];
-  }
-  /// From a temporary result: the entry moved out, by value (so `G(x = X)[x]` neither
-  /// copies nor leaves a reference into a result about to be destroyed).
-  template <class Key>
-  auto operator[](const Key& key) && {
-    return std::move(values())[key];
-  }
-  template <std::size_t I>
-  decltype(auto) get() const& {
-    return values().template get<I>();
-  }
-  template <std::size_t I>
-  decltype(auto) get() & {
-    return values().template get<I>();
-  }
-  template <std::size_t I>
-  auto get() && {
-    return std::move(values()).template get<I>();
+    evaluate_into<number, slot_schedule<entries_schedule, shape>>(bindings, outputs.data(), std::size_t(n), exec);
+    return v;
   }
 };
 

@@ -125,27 +125,34 @@ constexpr bool check_bindings() {
   }
 }
 
-/// The type a value of E is computed in: the usual arithmetic conversions over its
-/// runtime constants and the bound values, integers counting as double.
+/// The type a value of E is computed in, before the bindings: the usual arithmetic
+/// conversions over its runtime constants, `int` when it has none (a class template, so
+/// that no function is named after every node: dag.hpp).
 template <class E>
-consteval auto runtime_sample() {
-  if constexpr (is_runtime<E>::value)
-    return typename E::value_type{};
-  else
-    return []<class... Cs>(pack<Cs...>*) {
-      return (0 + ... + runtime_sample<Cs>());
-    }(static_cast<children_t<E>*>(nullptr));
-}
+struct runtime_sample;
+template <class Operands>
+struct operands_sample;
+template <class E>
+struct runtime_sample : operands_sample<children_t<E>> {};
+template <class E>
+requires(is_runtime<E>::value)
+struct runtime_sample<E> {
+  using type = typename E::value_type;
+};
+template <class... Cs>
+struct operands_sample<pack<Cs...>> {
+  using type = decltype((0 + ... + typename runtime_sample<Cs>::type{}));
+};
 template <class T>
 using promote_t = std::conditional_t<std::is_integral_v<T>, double, T>;
 
-// runtime_sample is int exactly when E holds no runtime constant (those are never int).
+// The sample is int exactly when E holds no runtime constant (those are never int).
 template <class E, class... Bs>
 using result_t = std::conditional_t<
-    std::is_same_v<decltype(runtime_sample<E>()), int>,
+    std::is_same_v<typename runtime_sample<E>::type, int>,
     typename std::conditional_t<sizeof...(Bs) == 0, std::type_identity<double>,  // no bindings: double
                                 std::common_type<promote_t<typename Bs::value_type>...>>::type,
-    std::common_type_t<decltype(runtime_sample<E>()), promote_t<typename Bs::value_type>...>>;
+    std::common_type_t<typename runtime_sample<E>::type, promote_t<typename Bs::value_type>...>>;
 
 template <fixed_string Name, class... Bs>
 consteval std::size_t binding_index() {

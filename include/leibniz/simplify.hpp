@@ -65,14 +65,20 @@ struct is_rational_equal : std::false_type {};
 template <std::intmax_t N, std::intmax_t D, detail::rational R>
 struct is_rational_equal<constant<N, D>, R> : std::bool_constant<(rational{N, D} == R)> {};
 
-/// The value of a rational constant type, or 0/1 for any other node (test is_rational_v first).
+// Numbers asked of types are members of class templates named by the number alone, not
+// consteval functions named after the type (dag.hpp says why).
+
+/// A rational as a type: `value` is R.
+template <rational R>
+struct rational_constant {
+  static constexpr rational value = R;
+};
+
+/// The value of a rational constant type, or 0/1 for any other node (test is_rational first).
 template <class T>
-consteval rational rational_value() {
-  if constexpr (is_rational<T>::value)
-    return T::value;
-  else
-    return {0, 1};
-}
+struct rational_value_of : rational_constant<rational{0, 1}> {};
+template <std::intmax_t N, std::intmax_t D>
+struct rational_value_of<constant<N, D>> : rational_constant<constant<N, D>::value> {};
 
 /// The result of evaluating a function at a rational point: exact, or not representable.
 struct folded {
@@ -115,16 +121,12 @@ constexpr auto monomial_of(const T& term) {
 template <class T>
 using monomial_t = decltype(monomial_of(std::declval<const T&>()));
 
-/// The rational coefficient of a term: 3 for 3xy, 1 for xy.
+/// The rational coefficient of a term: 3 for 3xy, 1 for xy (a canonical product puts its
+/// number first).
 template <class T>
-consteval rational coefficient_of() {
-  if constexpr (is_product<T>::value) {
-    using first = element_t<0, decltype(std::declval<const T&>().operands)>;
-    if constexpr (is_rational<first>::value)
-      return first::value;
-  }
-  return {1, 1};
-}
+struct coefficient_of : rational_constant<rational{1, 1}> {};
+template <std::intmax_t N, std::intmax_t D, class... Fs>
+struct coefficient_of<product<constant<N, D>, Fs...>> : rational_constant<constant<N, D>::value> {};
 
 /// coef * monomial, rebuilt as a canonical product (the monomial is already canonical).
 template <rational Coef, class M>
@@ -198,28 +200,17 @@ struct plan {
   std::size_t entry_count = 0;
 };
 
-template <class T>
-consteval role role_of() {
-  if constexpr (is_rational<T>::value)
-    return role::number;
-  else if constexpr (is_runtime<T>::value)
-    return role::runtime;
-  else if constexpr (T::is_static)
-    return role::merged;
-  else
-    return role::single;
+constexpr role role_for(bool number, bool runtime, bool merged) {
+  return number ? role::number : runtime ? role::runtime : merged ? role::merged : role::single;
 }
+template <class T>
+struct role_of : std::integral_constant<role, role_for(is_rational<T>::value, is_runtime<T>::value, T::is_static)> {};
 
 /// An operand's number in a plan: a rational's value, or a term's coefficient.
 template <bool Additive, class T>
-consteval rational plan_value() {
-  if constexpr (is_rational<T>::value)
-    return T::value;
-  else if constexpr (Additive)
-    return coefficient_of<T>();
-  else
-    return rational{1, 1};
-}
+struct plan_value
+    : rational_constant<is_rational<T>::value ? rational_value_of<T>::value
+                                              : (Additive ? coefficient_of<T>::value : rational{1, 1})> {};
 
 /// The plan of a sum (Additive) or a product: keys are monomials or bases.
 template <bool Additive, class... Ts>
@@ -230,9 +221,9 @@ consteval auto make_plan() {
     p.number = {0, 1};
   else
     p.number = {1, 1};
-  const std::array<role, n> roles{role_of<Ts>()...};
+  const std::array<role, n> roles{role_of<Ts>::value...};
   const auto keys = type_classes<std::conditional_t<Additive, monomial_t<Ts>, base_t<Ts>>...>();
-  const std::array<rational, n> values{plan_value<Additive, Ts>()...};
+  const std::array<rational, n> values{plan_value<Additive, Ts>::value...};
   for (std::size_t i = 0; i < n; ++i) {
     switch (roles[i]) {
       case role::number:
@@ -358,8 +349,8 @@ constexpr auto canonical_sum(const pack<Ts...>& p) {
 // canonical_sum; equal hashes go the general way, which reports collisions.
 template <class A, class B>
 consteval bool sum_needs_no_plan() {
-  if constexpr (is_sum<A>::value || is_sum<B>::value || is_rational<A>::value || is_rational<B>::value || is_runtime<A>::value ||
-                is_runtime<B>::value)
+  if constexpr (is_sum<A>::value || is_sum<B>::value || is_rational<A>::value || is_rational<B>::value ||
+                is_runtime<A>::value || is_runtime<B>::value)
     return false;
   else
     return monomial_t<A>::hash != monomial_t<B>::hash;
@@ -485,7 +476,8 @@ constexpr auto canonical_product(const pack<Ts...>& p) {
 // Plan-free cases of a product of two, each giving the same type as canonical_product:
 // two factors with different bases (only ordered), and a rational times a non-sum.
 template <class T>
-struct is_plain_factor : std::bool_constant<!is_product<T>::value && !is_rational<T>::value && !is_runtime<T>::value> {};
+struct is_plain_factor : std::bool_constant<!is_product<T>::value && !is_rational<T>::value && !is_runtime<T>::value> {
+};
 
 template <class A, class B>
 consteval bool product_needs_no_plan() {
@@ -519,7 +511,7 @@ constexpr auto make_product(const Fs&... factors) {
 
 template <class A, class B>
 constexpr auto make_product(const A& a, const B& b) {
-  constexpr rational ka = rational_value<A>(), kb = rational_value<B>();
+  constexpr rational ka = rational_value_of<A>::value, kb = rational_value_of<B>::value;
   if constexpr ((is_rational<A>::value && ka.is_zero()) || (is_rational<B>::value && kb.is_zero()))
     return constant<0>{};
   else if constexpr (is_rational<A>::value && ka.is_one())
@@ -547,7 +539,7 @@ constexpr auto make_product(const A& a, const B& b) {
 
 template <class B, class E>
 constexpr auto make_power(const B& base, const E& exponent) {
-  constexpr rational b = rational_value<B>(), e = rational_value<E>();
+  constexpr rational b = rational_value_of<B>::value, e = rational_value_of<E>::value;
   constexpr bool number_base = is_rational<B>::value, integer_exponent = is_rational<E>::value && e.is_integer();
   if constexpr (is_rational<E>::value && e.is_zero())
     return constant<1>{};

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 #include "../config.hpp"
@@ -30,7 +31,7 @@ namespace leibniz::detail {
 // An empty operand (every expression without runtime constants) is not stored at all
 // but made anew when read: two equal empty subobjects would otherwise need two
 // addresses, and expressions such as sin(x) + x * y would stop being empty objects.
-template <std::size_t I, class T, bool Empty = std::is_empty_v<T>>
+template <std::size_t I, class T, bool Empty = std::is_empty<T>::value>
 struct pack_leaf {
   T value;
   constexpr pack_leaf() = default;
@@ -152,21 +153,34 @@ constexpr std::size_t count_true(Bs... values) {
   return n;
 }
 
+/// The index of the first true value (the number of values if none).
+consteval std::size_t index_of_first(std::initializer_list<bool> values) {
+  std::size_t i = 0;
+  for (bool v : values) {
+    if (v)
+      return i;
+    ++i;
+  }
+  return i;
+}
+
 /// The index of the first type in Ks that is K (sizeof...(Ks) if none).
 template <class K, class... Ks>
 consteval std::size_t first_index_of() {
-  constexpr bool match[] = {LEIBNIZ_IS_SAME(K, Ks)..., false};
-  std::size_t i = 0;
-  while (i < sizeof...(Ks) && !match[i]) ++i;
-  return i;
+  return index_of_first({LEIBNIZ_IS_SAME(K, Ks)...});
 }
+
+/// The index of the first type in Ks that is K, as a type (no function named after the
+/// types: dag.hpp).
+template <class K, class... Ks>
+struct index_in_list : std::integral_constant<std::size_t, index_of_first({LEIBNIZ_IS_SAME(K, Ks)...})> {};
 
 /// Numbers for a list of types, equal exactly where the types are equal: each type's
 /// first position in the list. (Not addresses of per-type variables: GCC rejects
 /// comparing those in constant expressions under -fsanitize=undefined, PR 71962.)
 template <class... Ks>
 consteval std::array<std::size_t, sizeof...(Ks)> type_classes() {
-  return {first_index_of<Ks, Ks...>()...};
+  return {index_in_list<Ks, Ks...>::value...};
 }
 
 /// FNV-1a step, for the structural hash that orders operands canonically.

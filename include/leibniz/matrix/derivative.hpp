@@ -20,7 +20,8 @@ namespace leibniz {
 
 namespace detail {
 template <class F, class... Vs>
-concept MatrixDerivative = Expression<F> &&(Variable<Vs>&&...) && (has_matrix<F>::value || (has_matrix<Vs>::value || ...));
+concept MatrixDerivative = Expression<F> &&(Variable<Vs>&&...) &&
+                           (has_matrix<F>::value || (has_matrix<Vs>::value || ...));
 
 template <class F>
 constexpr auto matrix_derivative_by(const F& f) {

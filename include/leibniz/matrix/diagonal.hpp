@@ -66,7 +66,8 @@ struct eye_op {
 template <class A>
 requires Expression<A>
 [[nodiscard]] constexpr auto diag(const A& a) {
-  static_assert(detail::shape_of_type<A>::value.scalar || detail::shape_of_type<A>::value.is_column(), "leibniz: diag(v) takes a column vector");
+  static_assert(detail::shape_of_type<A>::value.scalar || detail::shape_of_type<A>::value.is_column(),
+                "leibniz: diag(v) takes a column vector");
   return detail::make_reduction<diag_op>(a);
 }
 

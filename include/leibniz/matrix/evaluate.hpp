@@ -28,6 +28,7 @@
 #include <Eigen/Core>
 
 #include "../dag.hpp"
+#include "../detail/lazy_result.hpp"
 #include "../derivative_set.hpp"
 #include "../eigen.hpp"
 #include "../evaluate.hpp"
@@ -262,7 +263,8 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
     }
     (std::index_sequence_for<Vs...>{});
     // The node's sizes: each axis from the leaves not broadcast along it, which must agree.
-    constexpr shape leaf_shapes[] = {shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value..., shape{}};
+    constexpr shape leaf_shapes[] = {shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value...,
+                                     shape{}};
     Eigen::Index rows = -1, cols = -1;
     bool fits = true;
     for (std::size_t l = 0; l < n; ++l) {
@@ -287,7 +289,7 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
          ...);
       }
       (std::index_sequence_for<Vs...>{});
-      throw std::invalid_argument(entrywise_error<E>(sizes));
+      [&]() LEIBNIZ_COLD { throw std::invalid_argument(entrywise_error<E>(sizes)); }();
     }
     out.resize(rows, cols);
     using sched = schedule_for_t<K>;
@@ -314,10 +316,12 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
 template <class A, class B, class VA, class VB>
 void check_product_sizes(const VA& a, const VB& b) {
   if (a.cols() != b.rows())
-    throw std::invalid_argument("leibniz: matrix product " + operand_text<A>() + " * " + operand_text<B>() +
-                                ": sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
-                                ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
-                                " (the columns of the left must equal the rows of the right)");
+    [&]() LEIBNIZ_COLD {
+      throw std::invalid_argument("leibniz: matrix product " + operand_text<A>() + " * " + operand_text<B>() +
+                                  ": sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
+                                  ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
+                                  " (the columns of the left must equal the rows of the right)");
+    }();
 }
 
 /// A row vector times a column vector: a number.
@@ -396,9 +400,11 @@ void check_reduction_operand(const V& a) {
   using Op = typename E::op;
   if constexpr (requires { Op::square_operand; }) {  // trace, inverse, log_det
     if (a.rows() != a.cols())
-      throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
-                                  operand_text<element_t<0, children_t<E>>>() +
-                                  "): the matrix is not square: " + size_text(a.rows(), a.cols()));
+      [&]() LEIBNIZ_COLD {
+        throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
+                                    operand_text<element_t<0, children_t<E>>>() +
+                                    "): the matrix is not square: " + size_text(a.rows(), a.cols()));
+      }();
   }
 }
 
@@ -468,11 +474,13 @@ void solve_into(dense_t<T>& out, const VA& a, const VB& b) {
   using A = element_t<0, children_t<E>>;
   using B = element_t<1, children_t<E>>;
   if (a.rows() != a.cols() || b.rows() != a.rows())
-    throw std::invalid_argument("leibniz: solve(" + operand_text<A>() + ", " + operand_text<B>() +
-                                "): sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
-                                ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
-                                (a.rows() != a.cols() ? " (the matrix must be square)"
-                                                      : " (the right-hand side must have the matrix's rows)"));
+    [&]() LEIBNIZ_COLD {
+      throw std::invalid_argument("leibniz: solve(" + operand_text<A>() + ", " + operand_text<B>() +
+                                  "): sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
+                                  ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
+                                  (a.rows() != a.cols() ? " (the matrix must be square)"
+                                                        : " (the right-hand side must have the matrix's rows)"));
+    }();
   const Eigen::PartialPivLU<dense_t<T>> lu(a);
   out = lu.solve(as_matrix_base<T>(b));
 }
@@ -512,10 +520,12 @@ auto matrix_step_value(const Vs&... values) {
   } else if constexpr (is_solve_v<E>) {
     return solve_value<T, E>(values...);
   } else if constexpr (is_matrix_product_v<E>) {
-    static_assert(shape_of_type<E>::value.scalar, "leibniz internal: a matrix-valued product is computed into its buffer");
+    static_assert(shape_of_type<E>::value.scalar,
+                  "leibniz internal: a matrix-valued product is computed into its buffer");
     return inner_product_value<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(values...);
   } else {
-    static_assert(shape_of_type<E>::value.scalar, "leibniz internal: entrywise nodes of vectors and matrices run as kernels");
+    static_assert(shape_of_type<E>::value.scalar,
+                  "leibniz internal: entrywise nodes of vectors and matrices run as kernels");
     return E::template compute<T>(values...);
   }
 }
@@ -531,10 +541,12 @@ decltype(auto) load_variable(const pack<Bs...>& bindings) {
   } else {
     constexpr shape s = shape_of_type<V>::value;
     if ((s.rows != dynamic_size && value.rows() != s.rows) || (s.cols != dynamic_size && value.cols() != s.cols))
-      throw std::invalid_argument(
-          "leibniz: " + std::string(V::name.view()) + " is declared " +
-          size_text(s.rows == dynamic_size ? value.rows() : s.rows, s.cols == dynamic_size ? value.cols() : s.cols) +
-          " but bound to a matrix of " + size_text(value.rows(), value.cols()));
+      [&]() LEIBNIZ_COLD {
+        throw std::invalid_argument(
+            "leibniz: " + std::string(V::name.view()) + " is declared " +
+            size_text(s.rows == dynamic_size ? value.rows() : s.rows, s.cols == dynamic_size ? value.cols() : s.cols) +
+            " but bound to a matrix of " + size_text(value.rows(), value.cols()));
+      }();
     return value.template cast<T>();
   }
 }
@@ -644,10 +656,10 @@ R to_result(const V& v, Eigen::Index rows, Eigen::Index cols) {
 }
 
 template <class T, class E>
-using result_matrix_t =
-    std::conditional_t<shape_of_type<E>::value.scalar, T,
-                       Eigen::Matrix<T, shape_of_type<E>::value.rows == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.rows,
-                                     shape_of_type<E>::value.cols == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.cols>>;
+using result_matrix_t = std::conditional_t<
+    shape_of_type<E>::value.scalar, T,
+    Eigen::Matrix<T, shape_of_type<E>::value.rows == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.rows,
+                  shape_of_type<E>::value.cols == dynamic_size ? Eigen::Dynamic : shape_of_type<E>::value.cols>>;
 
 /// The sizes of the bound value of V, or its static sizes where it is not bound.
 template <class V, class... Bs>
@@ -661,9 +673,11 @@ std::pair<Eigen::Index, Eigen::Index> bound_sizes(const pack<Bs...>& bindings) {
   } else {
     constexpr shape s = shape_of_type<V>::value;
     if constexpr (s.rows == dynamic_size || s.cols == dynamic_size)
-      throw std::invalid_argument("leibniz: the gradient by " + std::string(V::name.view()) +
-                                  " does not depend on it and its size is unknown: bind " +
-                                  std::string(V::name.view()));
+      [&]() LEIBNIZ_COLD {
+        throw std::invalid_argument("leibniz: the gradient by " + std::string(V::name.view()) +
+                                    " does not depend on it and its size is unknown: bind " +
+                                    std::string(V::name.view()));
+      }();
     return {s.rows, s.cols};
   }
 }
@@ -687,9 +701,11 @@ void fit_destination(D& dest, Eigen::Index rows, Eigen::Index cols) {
         return;
       }
     }
-    throw std::invalid_argument("leibniz::tie: the destination of the gradient by " + std::string(V::name.view()) +
-                                " is " + size_text(dest.rows(), dest.cols()) + ", the gradient is " +
-                                size_text(rows, cols) + " (only a plain matrix of dynamic size is resized)");
+    [&]() LEIBNIZ_COLD {
+      throw std::invalid_argument("leibniz::tie: the destination of the gradient by " + std::string(V::name.view()) +
+                                  " is " + size_text(dest.rows(), dest.cols()) + ", the gradient is " +
+                                  size_text(rows, cols) + " (only a plain matrix of dynamic size is resized)");
+    }();
   }
 }
 
@@ -702,11 +718,12 @@ void fit_destination(D& dest, Eigen::Index rows, Eigen::Index cols) {
 /// `auto`, it refers to the matrices it was given by name (`W = w`): keep those alive
 /// until it is read; temporaries (`W = make_matrix()`) are held by the binding itself.
 template <class T, class Sched, class... Vs, class... Es, class... Bs>
-struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...> {
+struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...>
+    : detail::lazy_result<pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...>,
+                          matrix_gradient_values<T, Vs...>> {
   using values_type = matrix_gradient_values<T, Vs...>;
 
   detail::pack<Bs...> bindings;
-  mutable std::optional<values_type> cache;
 
   /// Evaluates the gradient, then writes each entry into its destination: every
   /// destination is first made to fit, so a destination that cannot changes none.
@@ -717,49 +734,12 @@ struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pa
     write_entries(destinations, slots, std::index_sequence_for<Vs...>{});
   }
 
-  /// The results, computed on the first call straight into the matrices that hold them.
-  const values_type& values() const& {
-    if (!cache) {
-      values_type v;
-      write_into(tie_entries(v.entries, std::index_sequence_for<Vs...>{}));
-      cache.emplace(std::move(v));  // moves each matrix's buffer: no entry is copied
-    }
-    return *cache;
-  }
-  values_type& values() & {
-    std::as_const(*this).values();
-    return *cache;
-  }
-  values_type values() && {
-    std::as_const(*this).values();
-    return std::move(*cache);
-  }
-  operator const values_type&() const& { return values(); }
-
-  template <class Key>
-  decltype(auto) operator[](const Key& key) const& {
-    return values()[key];
-  }
-  template <class Key>
-  decltype(auto) operator[](const Key& key) & {
-    return values()[key];
-  }
-  /// From a temporary result: the entry moved out, by value.
-  template <class Key>
-  auto operator[](const Key& key) && {
-    return std::move(values()[key]);
-  }
-  template <std::size_t I>
-  decltype(auto) get() const& {
-    return values().template get<I>();
-  }
-  template <std::size_t I>
-  decltype(auto) get() & {
-    return values().template get<I>();
-  }
-  template <std::size_t I>
-  auto get() && {
-    return std::move(values()).template get<I>();
+  /// The results, computed straight into the matrices that hold them (on the first read:
+  /// detail/lazy_result.hpp).
+  values_type compute() const {
+    values_type v;
+    write_into(tie_entries(v.entries, std::index_sequence_for<Vs...>{}));
+    return v;
   }
 
  private:
@@ -807,7 +787,7 @@ struct detail::matrix_backend {
                   "in it is bound to one number, not to an array of points");
     using T = matrix_number_t<Bs...>;
     using sched = schedule_for_t<Es...>;
-    return pending_matrix_gradient<T, sched, pack<Vs...>, pack<Es...>, Bs...>{make_pack(bindings...), std::nullopt};
+    return pending_matrix_gradient<T, sched, pack<Vs...>, pack<Es...>, Bs...>{{}, make_pack(bindings...)};
   }
 };
 

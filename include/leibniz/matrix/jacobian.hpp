@@ -105,7 +105,8 @@ constexpr auto jacobian_of(const E& e) {
 template <class F, class V>
 requires(Expression<F>&& Variable<V> && !detail::shape_of_type<V>::value.scalar)
     [[nodiscard]] constexpr auto jacobian(const F& f, const V&) {
-  static_assert(detail::shape_of_type<V>::value.is_column() && (detail::shape_of_type<F>::value.is_column() || detail::shape_of_type<F>::value.scalar),
+  static_assert(detail::shape_of_type<V>::value.is_column() &&
+                    (detail::shape_of_type<F>::value.is_column() || detail::shape_of_type<F>::value.scalar),
                 "leibniz::jacobian(f, x): f and x are column vectors (the Jacobian of a matrix by a matrix is a "
                 "4-index tensor, which is not provided; for a scalar f use d(f, x))");
   return detail::jacobian_of<V>(f);

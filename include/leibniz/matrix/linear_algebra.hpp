@@ -175,7 +175,8 @@ struct solved : node<solved<A, B>> {
   static constexpr std::string_view name = "solve";
   static constexpr bool is_static = A::is_static && B::is_static;
   static constexpr shape static_shape =
-      detail::matrix_shape(detail::solve_rows(detail::shape_of_type<A>::value, detail::shape_of_type<B>::value), detail::shape_of_type<B>::value.cols);
+      detail::matrix_shape(detail::solve_rows(detail::shape_of_type<A>::value, detail::shape_of_type<B>::value),
+                           detail::shape_of_type<B>::value.cols);
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 14, A::hash), B::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size + B::tree_size;
   template <fixed_string Name>

@@ -92,7 +92,8 @@ struct matrix_product : node<matrix_product<A, B>> {
   static constexpr node_kind kind = node_kind::matrix;
   static constexpr std::string_view name = "*";
   static constexpr bool is_static = A::is_static && B::is_static;
-  static constexpr shape static_shape = detail::matrix_shape(detail::shape_of_type<A>::value.rows, detail::shape_of_type<B>::value.cols);
+  static constexpr shape static_shape =
+      detail::matrix_shape(detail::shape_of_type<A>::value.rows, detail::shape_of_type<B>::value.cols);
   static constexpr std::uint64_t hash = detail::hash_mix(detail::hash_mix(detail::hash_seed + 10, A::hash), B::hash);
   static constexpr std::size_t tree_size = 1 + A::tree_size + B::tree_size;
   template <fixed_string Name>
@@ -263,7 +264,8 @@ constexpr auto reduce_to(const X& x) {
 /// or `sum(A + s)` by s would count 1 and not the entries of A.
 template <shape Target, class T, class Like>
 constexpr auto sum_back(const T& term, const Like& like) {
-  if constexpr (!same_extent(shape_of_type<T>::value, shape_of_type<Like>::value) && !same_extent(Target, shape_of_type<Like>::value))
+  if constexpr (!same_extent(shape_of_type<T>::value, shape_of_type<Like>::value) &&
+                !same_extent(Target, shape_of_type<Like>::value))
     return reduce_to<Target>(expand_to_like(term, like));
   else
     return reduce_to<Target>(term);

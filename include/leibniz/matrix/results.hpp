@@ -50,11 +50,17 @@ struct matrix_gradient_values {
   static constexpr std::size_t size() { return sizeof...(Vs); }
   template <class V>
   requires Variable<V>
-  constexpr auto& operator[](const V&) { return std::get<detail::index_of_variable<V::name, Vs...>()>(entries); }
+  constexpr auto& operator[](const V&) & { return std::get<detail::index_of_variable<V::name, Vs...>()>(entries); }
   template <class V>
   requires Variable<V>
-  constexpr const auto& operator[](const V&) const {
+  constexpr const auto& operator[](const V&) const& {
     return std::get<detail::index_of_variable<V::name, Vs...>()>(entries);
+  }
+  /// From a temporary: the entry moved out, by value.
+  template <class V>
+  requires Variable<V>
+  constexpr auto operator[](const V&) && {
+    return std::move(std::get<detail::index_of_variable<V::name, Vs...>()>(entries));
   }
   template <std::size_t I>
   constexpr auto& get() & {
