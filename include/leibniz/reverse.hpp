@@ -46,17 +46,22 @@ struct edge {
   std::size_t parent, position, child;
 };
 
-template <class Step>
-struct step_operands;
-template <class E, std::size_t... S>
-struct step_operands<plan_step<E, S...>> {
+/// A step's operand slots, named by the slots alone (not by the step's node).
+template <std::size_t... S>
+struct slot_list {
   static constexpr std::array<std::size_t, sizeof...(S)> slots{S...};
+};
+template <class Step>
+struct step_slots;
+template <class E, std::size_t... S>
+struct step_slots<plan_step<E, S...>> {
+  using type = slot_list<S...>;
 };
 
 template <class... Steps>
 consteval auto edges_of(schedule<Steps...>*) {
   constexpr std::size_t count = [] {
-    const std::size_t sizes[] = {0, step_operands<Steps>::slots.size()...};
+    const std::size_t sizes[] = {0, step_slots<Steps>::type::slots.size()...};
     std::size_t n = 0;
     for (std::size_t k : sizes) n += k;
     return n;
@@ -69,8 +74,26 @@ consteval auto edges_of(schedule<Steps...>*) {
     ++parent;
     return 0;
   };
-  [[maybe_unused]] const int in_order[] = {0, add(step_operands<Steps>::slots)...};  // not a fold (pack.hpp)
+  [[maybe_unused]] const int in_order[] = {0, add(step_slots<Steps>::type::slots)...};  // not a fold (pack.hpp)
   return edges;
+}
+
+/// The edges into each node: all edges ordered by child (in their own order within a
+/// child), and where each child's run starts. Built in one pass, where scanning every
+/// edge for every node made the sweep quadratic in the size of f.
+template <std::size_t Edges, std::size_t Nodes>
+struct incoming_edges {
+  std::array<edge, Edges> by_child{};
+  std::array<std::size_t, Nodes + 1> start{};
+};
+template <std::size_t Nodes, std::size_t Edges>
+consteval incoming_edges<Edges, Nodes> index_incoming(const std::array<edge, Edges>& edges) {
+  incoming_edges<Edges, Nodes> in;
+  for (const edge& e : edges) ++in.start[e.child + 1];
+  for (std::size_t i = 0; i < Nodes; ++i) in.start[i + 1] += in.start[i];
+  std::array<std::size_t, Nodes> filled{};
+  for (const edge& e : edges) in.by_child[in.start[e.child] + filled[e.child]++] = e;
+  return in;
 }
 
 /// The local partial derivative of node E by its operand number K: the node's own rule.
@@ -96,27 +119,10 @@ constexpr auto vjp_term(const G& g) {
   }
 }
 
-/// The number of edges into slot `child`.
-template <std::size_t N>
-constexpr std::size_t count_incoming(const std::array<edge, N>& edges, std::size_t child) {
-  std::size_t n = 0;
-  for (const edge& e : edges) n += e.child == child;
-  return n;
-}
-
-/// The j-th edge into slot `child`.
-template <std::size_t N>
-constexpr edge nth_incoming(const std::array<edge, N>& edges, std::size_t child, std::size_t j) {
-  for (const edge& e : edges)
-    if (e.child == child && j-- == 0)
-      return e;
-  return {};
-}
-
 /// The DAG of the schedule S whose output is slot Out: its edges and its nodes.
 template <class S, std::size_t Out>
 struct reverse_sweep {
-  static constexpr auto edges = edges_of(static_cast<S*>(nullptr));
+  static constexpr auto incoming = index_incoming<S::size>(edges_of(static_cast<S*>(nullptr)));
   using nodes = decltype(schedule_nodes(static_cast<S*>(nullptr)));
 };
 
@@ -129,7 +135,8 @@ struct adjoint_sum;
 /// df/dnode for slot I of the sweep: 1 for the output, else the sum over the nodes that
 /// use it of their share of its adjoint (vjp_term).
 template <class Sweep, std::size_t I>
-struct adjoint_of : adjoint_sum<Sweep, I, std::make_index_sequence<count_incoming(Sweep::edges, I)>> {};
+struct adjoint_of
+    : adjoint_sum<Sweep, I, std::make_index_sequence<Sweep::incoming.start[I + 1] - Sweep::incoming.start[I]>> {};
 template <class S, std::size_t Out>
 struct adjoint_of<reverse_sweep<S, Out>, Out> {
   using type = constant<1>;
@@ -142,9 +149,9 @@ struct adjoint_sum<Sweep, I, std::index_sequence<>> {
 template <class Sweep, std::size_t I, std::size_t... J>
 struct adjoint_sum<Sweep, I, std::index_sequence<J...>> {
   using type = decltype(make_sum(
-      vjp_term<element_t<nth_incoming(Sweep::edges, I, J).parent, typename Sweep::nodes>,
-               nth_incoming(Sweep::edges, I, J).position>(
-          typename adjoint_of<Sweep, nth_incoming(Sweep::edges, I, J).parent>::type{})...));
+      vjp_term<element_t<Sweep::incoming.by_child[Sweep::incoming.start[I] + J].parent, typename Sweep::nodes>,
+               Sweep::incoming.by_child[Sweep::incoming.start[I] + J].position>(
+          typename adjoint_of<Sweep, Sweep::incoming.by_child[Sweep::incoming.start[I] + J].parent>::type{})...));
 };
 
 /// df/dx by the reverse sweep: the adjoint of x's node, or 0 if f does not use x.
