@@ -11,7 +11,6 @@
 
 #include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -78,7 +77,7 @@ template <class E, class Schedule>
 struct slot_in;
 template <class E, class... Steps>
 struct slot_in<E, schedule<Steps...>> {
-  using type = std::integral_constant<std::size_t, index_of_first({LEIBNIZ_IS_SAME(typename Steps::node, E)...})>;
+  using type = typename index_in_list<E, typename Steps::node...>::type;
   using placed = std::bool_constant<(type::value < sizeof...(Steps))>;
 };
 

@@ -334,7 +334,7 @@ struct pending_set
     : lazy_result<pending_set<Set, Bs...>, typename Set::shape::template values<result_array<array_number_t<Bs...>>>> {
   using number = array_number_t<Bs...>;
   using shape = typename Set::shape;
-  using values_type = typename shape::template values<result_array<number>>;
+  using typename pending_set::lazy_result::values_type;
   using entries_schedule = typename decltype(unpack(std::declval<typename Set::entries>(), [](const auto&... e) {
     return std::type_identity<schedule_for_t<std::remove_cvref_t<decltype(e)>...>>{};
   }))::type;

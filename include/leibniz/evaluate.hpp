@@ -218,8 +218,7 @@ inline constexpr bool is_array_v = array_backend<T>::is_array;
 /// The back end of the first array among the bindings.
 template <class... Bs>
 using array_backend_of = array_backend<
-    typename element_t<first_index_of<std::true_type, std::bool_constant<is_array_v<typename Bs::value_type>>...>(),
-                       pack<Bs...>>::value_type>;
+    typename element_t<index_of_first({is_array_v<typename Bs::value_type>...}), pack<Bs...>>::value_type>;
 
 }  // namespace detail
 

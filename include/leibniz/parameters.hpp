@@ -142,7 +142,7 @@ constexpr auto substitute_parameters(const E& e, const pack<Ps...>& values) {
     return e;
   } else if constexpr (Variable<E>) {
     if constexpr (is_parameter<E>()) {
-      constexpr std::size_t i = first_index_of<std::true_type, std::bool_constant<Ps::name == E::name>...>();
+      constexpr std::size_t i = index_of_first({(Ps::name == E::name)...});
       return runtime_constant<typename element_t<i, pack<Ps...>>::value_type>(get<i>(values).value);
     } else {
       return e;

@@ -146,12 +146,17 @@ template <class Sweep, std::size_t I>
 struct adjoint_sum<Sweep, I, std::index_sequence<>> {
   using type = constant<0>;
 };
+/// The share of a node's adjoint that comes through the edge In: its parent's adjoint
+/// times the parent's local partial by operand In.position.
+template <class Sweep, edge In>
+struct adjoint_term {
+  using type = decltype(vjp_term<element_t<In.parent, typename Sweep::nodes>, In.position>(
+      typename adjoint_of<Sweep, In.parent>::type{}));
+};
 template <class Sweep, std::size_t I, std::size_t... J>
 struct adjoint_sum<Sweep, I, std::index_sequence<J...>> {
   using type = decltype(make_sum(
-      vjp_term<element_t<Sweep::incoming.by_child[Sweep::incoming.start[I] + J].parent, typename Sweep::nodes>,
-               Sweep::incoming.by_child[Sweep::incoming.start[I] + J].position>(
-          typename adjoint_of<Sweep, Sweep::incoming.by_child[Sweep::incoming.start[I] + J].parent>::type{})...));
+      typename adjoint_term<Sweep, Sweep::incoming.by_child[Sweep::incoming.start[I] + J]>::type{}...));
 };
 
 /// df/dx by the reverse sweep: the adjoint of x's node, or 0 if f does not use x.

@@ -164,14 +164,8 @@ consteval std::size_t index_of_first(std::initializer_list<bool> values) {
   return i;
 }
 
-/// The index of the first type in Ks that is K (sizeof...(Ks) if none).
-template <class K, class... Ks>
-consteval std::size_t first_index_of() {
-  return index_of_first({LEIBNIZ_IS_SAME(K, Ks)...});
-}
-
-/// The index of the first type in Ks that is K, as a type (no function named after the
-/// types: dag.hpp).
+/// The index of the first type in Ks that is K (sizeof...(Ks) if none), as a type: no
+/// function is named after the types (dag.hpp).
 template <class K, class... Ks>
 struct index_in_list : std::integral_constant<std::size_t, index_of_first({LEIBNIZ_IS_SAME(K, Ks)...})> {};
 

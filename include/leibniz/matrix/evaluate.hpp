@@ -721,7 +721,7 @@ template <class T, class Sched, class... Vs, class... Es, class... Bs>
 struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...>
     : detail::lazy_result<pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pack<Es...>, Bs...>,
                           matrix_gradient_values<T, Vs...>> {
-  using values_type = matrix_gradient_values<T, Vs...>;
+  using typename pending_matrix_gradient::lazy_result::values_type;
 
   detail::pack<Bs...> bindings;
 

@@ -1,7 +1,7 @@
-// Type ordering, hand-written: leibniz's detail::first_index_of and type_classes
-// (include/leibniz/detail/pack.hpp) and make_order (include/leibniz/simplify.hpp),
-// copied: constexpr loops over arrays, an insertion sort of the hashes, the result
-// read back as a list of types.
+// Type ordering, hand-written: leibniz's detail::first_index_of and type_classes as they
+// were when measured (include/leibniz/detail/pack.hpp; now index_in_list) and make_order
+// (include/leibniz/simplify.hpp), copied: constexpr loops over arrays, an insertion sort
+// of the hashes, the result read back as a list of types.
 #include <array>
 #include <cstddef>
 #include <cstdint>
