@@ -373,7 +373,7 @@ template <class E, class... Bs>
 check_report check_matrix_gradient(const char* who, const E& f, const std::tuple<Bs...>& bindings,
                                    const check_options& o) {
   check_report report;
-  if constexpr (check_bindings<E, Bs...>()) {  // else the error names the unbound variable
+  if constexpr (bindings_checked<E, Bs...>::value) {  // else the error names the unbound variable
     using S = decltype(eval_at(f, bindings));
     using T = std::conditional_t<std::is_floating_point_v<S>, S, double>;
     constexpr bool any_float = (std::is_same_v<bound_scalar_t<typename Bs::value_type>, float> || ...);

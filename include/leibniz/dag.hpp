@@ -47,16 +47,17 @@ template <class K, std::size_t... S>
 struct step_call {};
 /// A step whose value is loaded, not computed: a variable.
 struct no_step_call {};
-/// What a step that is not a variable loads: nothing.
-struct no_input {};
+/// A variable's step once the bindings are known: it loads the binding in position K,
+/// of type B. Like step_call, it names neither the node nor the other bindings.
+template <std::size_t K, class B>
+struct load_call {};
 
 /// One step of a plan: the node E, computed from the values in the slots Operands.
 template <class E, std::size_t... Operands>
 struct plan_step {
   using node = E;
-  static constexpr bool is_input = Variable<E>;
-  using call = std::conditional_t<is_input, no_step_call, step_call<typename kernel_of<E>::type, Operands...>>;
-  using input = std::conditional_t<is_input, E, no_input>;
+  using call = std::conditional_t<Variable<E>, no_step_call, step_call<typename kernel_of<E>::type, Operands...>>;
+  using calls_function = std::bool_constant<requires { typename E::op; }>;  // an elementary function's latency
 };
 
 /// The unique nodes of some expressions in topological order.
@@ -129,38 +130,66 @@ struct place_all<Schedule, pack<O, Os...>, std::index_sequence<Slots...>>
 template <class... Os>
 using schedule_for_t = typename place_all<schedule<>, pack<Os...>, std::index_sequence<>>::type;
 
-/// The value of one computed step from the values of its operands (its kernel, nodes.hpp).
-template <class V, class K, std::size_t... S>
-constexpr V step_value(step_call<K, S...>*, const V* values) {
+/// The position of the binding named Name among the bindings Bs (0 if none is: an
+/// unbound variable is reported by the bindings' check, and adds no error of its own). A
+/// class template, so that no function is named after every binding (above).
+template <std::size_t Found, std::size_t Count>
+struct found_or_first : std::integral_constant<std::size_t, (Found < Count ? Found : 0)> {};
+template <fixed_string Name, class... Bs>
+struct binding_slot : found_or_first<index_of_first({(Bs::name == Name)...}), sizeof...(Bs)> {};
+
+/// How a step of the plan is evaluated with the bindings Bs: a computed step by its
+/// kernel, a variable by loading its binding.
+template <class Step, class Bindings>
+struct call_with {
+  using type = typename Step::call;
+};
+template <fixed_string Name, class... Bs>
+struct call_with<plan_step<variable<Name>>, pack<Bs...>> {
+  using type = load_call<binding_slot<Name, Bs...>::value, element_t<binding_slot<Name, Bs...>::value, pack<Bs...>>>;
+};
+
+/// The value of one step: a kernel applied to the values of its operands (nodes.hpp),
+/// or a binding, which `read` loads (`read.template load<K, B>()`).
+template <class V, class K, std::size_t... S, class Read>
+constexpr V step_value(step_call<K, S...>*, const V* values, const Read&) {
   return K::template compute<V>(values[S]...);
 }
-template <class V>
-constexpr V step_value(no_step_call*, const V*) {  // not reached: variables are loaded
-  return V();
+template <class V, std::size_t K, class B, class Read>
+constexpr V step_value(load_call<K, B>*, const V*, const Read& read) {
+  return read.template load<K, B>();
 }
 
-/// The value of a variable, read by `load`.
-template <class V, class Load, class E>
-constexpr V input_value(const Load& load, E*) {
-  if constexpr (Variable<E>)
-    return load(E{});
-  else  // not reached: computed steps load nothing
-    return V();
-}
-
-/// Computes every step of the plan, in order, into values[0 .. Schedule::size).
+/// Computes every step of the plan, in order, into values[0 .. Schedule::size), the
+/// variables bound by Bindings (a pack of bindings) and loaded by `read`.
 /// Forced inline, with its loop: in an array kernel the steps' values then stay in
 /// registers; called per SIMD batch, the values went through memory and the call cost
 /// as much as the work (B7's gradient: 1.3x faster inlined).
-template <class V, class... Steps, class Load>
-LEIBNIZ_ALWAYS_INLINE constexpr void run_schedule(schedule<Steps...>*, V* values, const Load& load) {
+template <class Bindings, class V, class... Steps, class Read>
+LEIBNIZ_ALWAYS_INLINE constexpr void run_schedule(schedule<Steps...>*, V* values, const Read& read) {
   [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_ALWAYS_INLINE {  // braced list, not a fold (pack.hpp)
     [[maybe_unused]] const int in_order[] = {
-        0, ((values[I] = Steps::is_input ? input_value<V>(load, static_cast<typename Steps::input*>(nullptr))
-                                         : step_value<V>(static_cast<typename Steps::call*>(nullptr), values)),
+        0, ((values[I] = step_value<V>(static_cast<typename call_with<Steps, Bindings>::type*>(nullptr), values, read)),
             0)...};
   }
   (std::index_sequence_for<Steps...>{});
+}
+
+/// One step's depth in function calls: the deepest of its operands', plus one if it
+/// calls an elementary function.
+template <bool CallsFunction, std::size_t... S>
+constexpr std::size_t step_depth(const std::size_t* depth) {
+  std::size_t d = 0;
+  for (std::size_t s : {std::size_t(0), depth[S]...}) d = s > d ? s : d;
+  return d + (CallsFunction ? 1 : 0);
+}
+template <bool CallsFunction, class K, std::size_t... S>
+constexpr std::size_t step_depth(step_call<K, S...>*, const std::size_t* depth) {
+  return step_depth<CallsFunction, S...>(depth);
+}
+template <bool CallsFunction>
+constexpr std::size_t step_depth(no_step_call*, const std::size_t*) {
+  return 0;
 }
 
 /// The longest chain of elementary functions (unary nodes) in the schedule: how many
@@ -170,15 +199,11 @@ template <class... Steps>
 consteval std::size_t function_chain_length(schedule<Steps...>*) {
   std::array<std::size_t, sizeof...(Steps) + 1> depth{};
   std::size_t i = 0, longest = 0;
-  const auto visit = [&]<class E, std::size_t... S>(plan_step<E, S...>*) {
-    std::size_t d = 0;
-    for (std::size_t s : std::array<std::size_t, sizeof...(S) + 1>{0, depth[S]...}) d = s > d ? s : d;
-    depth[i] = d + (requires { typename E::op; } ? 1 : 0);  // a function call
-    longest = depth[i] > longest ? depth[i] : longest;
-    ++i;
-    return 0;
-  };
-  [[maybe_unused]] const int in_order[] = {0, visit(static_cast<Steps*>(nullptr))...};  // not a fold (pack.hpp)
+  // Per step, a function of its slots alone: a lambda here would be named after the
+  // whole schedule once per step (above).
+  [[maybe_unused]] const int in_order[] = {
+      0, (depth[i] = step_depth<Steps::calls_function::value>(static_cast<typename Steps::call*>(nullptr), depth.data()),
+          longest = depth[i] > longest ? depth[i] : longest, ++i, 0)...};  // not a fold (pack.hpp)
   return longest;
 }
 

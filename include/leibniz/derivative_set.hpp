@@ -88,7 +88,7 @@ struct derivative_set {
     } else {
       return detail::unpack(parameters, [&](const auto&... ps) {
         // Every variable of every entry bound once (the errors name it); then evaluate.
-        if constexpr (!(detail::check_bindings<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>() && ...))
+        if constexpr (!(detail::bindings_checked<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>::value && ...))
           return typename Shape::template values<double>{};
         else if constexpr ((detail::has_matrix<Es>::value || ...))
           return detail::matrix_backend<Shape>::evaluate_set(*this, bindings..., ps...);
@@ -123,7 +123,9 @@ struct derivative_set {
     using R = typename detail::common_number<typename Bs::value_type...>::type;
     using sched = detail::schedule_for_t<Es...>;
     R values[sched::size];
-    detail::run_schedule(static_cast<typename sched::schedule_type*>(nullptr), values, detail::load_from<R>(all));
+    const auto numbers = detail::numbers_of<R>(all);
+    detail::run_schedule<detail::pack<Bs...>>(static_cast<typename sched::schedule_type*>(nullptr), values,
+                                              detail::number_reader<R>{numbers.data()});
     typename Shape::template values<R> out;
     detail::fill<Shape>(out, [&](std::size_t k) { return values[sched::outputs[k]]; });
     return out;

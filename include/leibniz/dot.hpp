@@ -331,7 +331,7 @@ template <class E, class... Bs>
       detail::dot_graph graph;
       detail::add_node<double, shapes>(graph, f);
       return detail::write_dot<double>(graph, false);
-    } else if constexpr (detail::check_bindings<E, Bs...>()) {
+    } else if constexpr (detail::bindings_checked<E, Bs...>::value) {
       using R = detail::result_t<E, Bs...>;
       detail::dot_graph graph;
       detail::add_node<R, false>(graph, f, bindings...);

@@ -67,26 +67,29 @@ using result_array = Eigen::Array<S, Eigen::Dynamic, 1>;
                               std::to_string(other_size));
 }
 
+/// One binding's part of common_size: its array's size is the first seen, or must equal
+/// it. A function of the binding alone, not a lambda, which GCC would name after all the
+/// bindings once per binding (dag.hpp).
+template <class B>
+void check_common_size(const B& binding, Eigen::Index& size, std::string_view& first) {
+  if constexpr (is_array_v<typename B::value_type>) {
+    const Eigen::Index n = binding.value.size();
+    if (size < 0) {
+      size = n;
+      first = B::name.view();
+    } else if (n != size) {
+      throw_different_sizes(first, size, B::name.view(), n);
+    }
+  }
+}
+
 /// The number of elements of the arrays among the bindings (1 if there is none);
 /// arrays of different sizes are an error that names both.
 template <class... Bs>
 Eigen::Index common_size(const Bs&... bindings) {
   Eigen::Index size = -1;
   std::string_view first;
-  const auto visit = [&](const auto& b) {
-    using B = std::remove_cvref_t<decltype(b)>;
-    if constexpr (is_array_v<typename B::value_type>) {
-      const Eigen::Index n = b.value.size();
-      if (size < 0) {
-        size = n;
-        first = B::name.view();
-      } else if (n != size) {
-        throw_different_sizes(first, size, B::name.view(), n);
-      }
-    }
-    return 0;
-  };
-  [[maybe_unused]] const int in_order[] = {0, visit(bindings)...};  // not a fold (pack.hpp)
+  [[maybe_unused]] const int in_order[] = {0, (check_common_size(bindings, size, first), 0)...};  // not a fold (pack.hpp)
   return size < 0 ? 1 : size;
 }
 
@@ -118,20 +121,18 @@ void prepare_input(input<S>& in, const B& b) {
   }
 }
 
-/// Reads the variables of a chunk starting at element i.
-template <class V, class S, class... Bs>
-struct chunk_loader {
+/// Reads the variables of a chunk starting at element i, for run_schedule (dag.hpp):
+/// whether binding K is an array or a number is in its type B, so no chunk branches on it.
+template <class V, class S>
+struct chunk_reader {
   const input<S>* inputs;
   std::size_t i;
-  template <fixed_string Name>
-  V operator()(variable<Name>) const {
-    constexpr std::size_t index = binding_index<Name, Bs...>();
-    const input<S>& in = inputs[index];
-    // Whether a binding is an array or a number is in its type: no branch per chunk.
-    if constexpr (is_array_v<typename element_t<index, pack<Bs...>>::value_type>)
-      return lanes<V>::load(in.data + i);
+  template <std::size_t K, class B>
+  V load() const {
+    if constexpr (is_array_v<typename B::value_type>)
+      return lanes<V>::load(inputs[K].data + i);
     else
-      return splat<V>(in.number);
+      return splat<V>(inputs[K].number);
   }
 };
 
@@ -183,7 +184,7 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.
   const auto kernel = [](const input<S>* in, S* const* out, std::size_t i, bool stream) LEIBNIZ_ALWAYS_INLINE {
     V values[Sched::size];
-    run_schedule(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_loader<V, S, Bs...>{in, i});
+    run_schedule<pack<Bs...>>(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_reader<V, S>{in, i});
     LEIBNIZ_OPAQUE(stream);  // one loop for both kinds of store (see config.hpp)
     for (std::size_t k = 0; k < k_outputs; ++k) {
       if constexpr (requires { lanes<V>::stream(values[0], out[k] + i); })

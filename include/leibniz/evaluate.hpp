@@ -83,7 +83,7 @@ constexpr bool names_distinct(std::initializer_list<std::string_view> names) {
 /// Whether each variable of E is one of Names, by a walk over E's type: each distinct
 /// subexpression is visited once (the compiler keeps the class templates it has made),
 /// and nothing here is a function or a variable that GCC must name in the object file.
-/// The fast path of check_bindings, which a derivative set runs for each of its entries:
+/// The fast path of bindings_checked, which a derivative set runs for each of its entries:
 /// computing free_variables_pack for each of the 51 entries of a 50-feature logistic
 /// gradient (each holding the same 101-variable sum) made it take minutes to compile
 /// (docs/compile-time.md). Leaves other than variables have nothing to bind.
@@ -110,20 +110,28 @@ struct names_bound_once;
 template <fixed_string... Names>
 struct names_bound_once<bound_names<Names...>> : std::bool_constant<names_distinct({Names.view()...})> {};
 
+/// The slow path of bindings_checked, taken only when a variable is unbound or bound
+/// twice: its errors name the variable.
 template <class E, class... Bs>
-constexpr bool check_bindings() {
-  using names = bound_names<Bs::name...>;
-  if constexpr (names_bound_once<names>::value && variables_bound<E, names>::value) {
-    return true;
-  } else {  // the slow path, whose errors name the variable
-    // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
-    const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
-    const bool all = unpack(free_variables_pack<E>(), [](const auto&... v) {
-      return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
-    });
-    return once && all;
-  }
+constexpr bool report_bindings() {
+  // Calls, not folds: with runtime constants as parameters the lists can be long (pack.hpp).
+  const bool once = all_of(check_bound_once<Bs::name, Bs...>()...);
+  const bool all = unpack(free_variables_pack<E>(), [](const auto&... v) {
+    return all_of(check_bound<std::remove_cvref_t<decltype(v)>::name, Bs...>()...);
+  });
+  return once && all;
 }
+template <class E, class... Bs>
+struct bindings_report : std::bool_constant<report_bindings<E, Bs...>()> {};
+
+/// Whether the bindings Bs bind every variable of E exactly once; if not, compilation
+/// stops with an error that names the variable. A class template: the fast path names
+/// no function after E and the bindings (dag.hpp).
+template <class E, class... Bs>
+struct bindings_checked
+    : std::conditional_t<names_bound_once<bound_names<Bs::name...>>::value &&
+                             variables_bound<E, bound_names<Bs::name...>>::value,
+                         std::true_type, bindings_report<E, Bs...>> {};
 
 /// The type a value of E is computed in, before the bindings: the usual arithmetic
 /// conversions over its runtime constants, `int` when it has none (a class template, so
@@ -154,27 +162,21 @@ using result_t = std::conditional_t<
                                 std::common_type<promote_t<typename Bs::value_type>...>>::type,
     std::common_type_t<typename runtime_sample<E>::type, promote_t<typename Bs::value_type>...>>;
 
-template <fixed_string Name, class... Bs>
-consteval std::size_t binding_index() {
-  constexpr std::array<bool, sizeof...(Bs)> match{(Bs::name == Name)...};
-  for (std::size_t i = 0; i < match.size(); ++i)
-    if (match[i])
-      return i;
-  return 0;
-}
-
-/// Reads a variable's value from the bindings, converted to R.
-template <class R, class... Bs>
-struct scalar_loader {
-  const pack<Bs...>& bindings;
-  template <fixed_string Name>
-  constexpr R operator()(variable<Name>) const {
-    return R(get<binding_index<Name, Bs...>()>(bindings).value);
+/// Reads the bindings' values, converted to R and copied in order, for run_schedule
+/// (dag.hpp): its type names R alone, so a load names only its own binding.
+template <class R>
+struct number_reader {
+  const R* values;
+  template <std::size_t K, class B>
+  constexpr R load() const {
+    return values[K];
   }
 };
+
+/// The bindings' values converted to R, in order.
 template <class R, class... Bs>
-constexpr scalar_loader<R, Bs...> load_from(const pack<Bs...>& bindings) {
-  return {bindings};
+constexpr std::array<R, sizeof...(Bs)> numbers_of(const pack<Bs...>& bindings) {
+  return unpack(bindings, [](const auto&... b) { return std::array<R, sizeof...(Bs)>{R(b.value)...}; });
 }
 
 /// The value of e, each unique node computed once, in R.
@@ -183,7 +185,9 @@ constexpr R evaluate(const E& e, const pack<Bs...>& bindings) {
   using scheduled = schedule_for_t<lifted_t<E>>;
   const auto all = concat(bindings, parameter_bindings(e));
   R values[scheduled::size];
-  run_schedule(static_cast<typename scheduled::schedule_type*>(nullptr), values, load_from<R>(all));
+  const auto numbers = numbers_of<R>(all);
+  run_schedule<std::remove_cvref_t<decltype(all)>>(static_cast<typename scheduled::schedule_type*>(nullptr), values,
+                                                   number_reader<R>{numbers.data()});
   return values[scheduled::outputs[0]];
 }
 
@@ -235,7 +239,7 @@ template <class E, class... Bs>
   static_assert((detail::is_binding_v<Bs> && ...),
                 "leibniz::eval(f, x = v, ...): every argument after 'f' must be a binding written `x = value`");
   if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
-    if constexpr (!detail::check_bindings<E, Bs...>())
+    if constexpr (!detail::bindings_checked<E, Bs...>::value)
       return 0.0;  // after the message above, without a cascade of further errors
     else if constexpr (detail::has_matrix<E>::value)
       return detail::matrix_backend<E>::evaluate(f, bindings...);

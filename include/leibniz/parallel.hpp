@@ -165,7 +165,7 @@ template <class E, class... Bs>
     static_assert(arrays,
                   "leibniz::parallel is for arrays of points: bind at least one variable to an Eigen array, or "
                   "evaluate without leibniz::parallel (numbers and matrices are evaluated serially)");
-    if constexpr (!arrays || !detail::check_bindings<E, Bs...>())
+    if constexpr (!arrays || !detail::bindings_checked<E, Bs...>::value)
       return 0.0;  // after the message above, without a cascade of further errors
     else
       return detail::evaluate_arrays(policy.execution<E>(), f, bindings...);

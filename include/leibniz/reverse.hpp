@@ -153,6 +153,10 @@ struct adjoint_term {
   using type = decltype(vjp_term<element_t<In.parent, typename Sweep::nodes>, In.position>(
       typename adjoint_of<Sweep, In.parent>::type{}));
 };
+template <class Sweep, std::size_t I>
+struct adjoint_sum<Sweep, I, std::index_sequence<0>> {  // one term: already canonical, no make_sum to name
+  using type = typename adjoint_term<Sweep, Sweep::incoming.by_child[Sweep::incoming.start[I]]>::type;
+};
 template <class Sweep, std::size_t I, std::size_t... J>
 struct adjoint_sum<Sweep, I, std::index_sequence<J...>> {
   using type = decltype(make_sum(

@@ -28,6 +28,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
@@ -93,33 +95,30 @@ inline void error_canonical_order_hash_collision() {}
 
 template <class... Ts>
 constexpr pack<Ts...> make_pack(const Ts&... values) {
-  return pack<Ts...>(values...);
+  if constexpr ((std::is_empty_v<Ts> && ...))
+    return {};  // no constructor to instantiate, and for GCC to name (dag.hpp)
+  else
+    return pack<Ts...>(values...);
 }
 
 // ---------------------------------------------------------------- term and factor anatomy
 
-/// The part of a term without its rational coefficient: the monomial of 3xy is xy.
+/// The part of a term without its rational coefficient: the monomial of 3xy is xy. Only
+/// ever asked of types, so a class template (no function is named after it: dag.hpp).
 template <class T>
-constexpr auto monomial_of(const T& term) {
-  if constexpr (is_product<T>::value) {
-    using first = element_t<0, decltype(term.operands)>;
-    if constexpr (is_rational<first>::value) {
-      return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        if constexpr (sizeof...(I) == 1)
-          return get<1>(term.operands);
-        else
-          return product<element_t<I + 1, decltype(term.operands)>...>(make_pack(get<I + 1>(term.operands)...));
-      }
-      (std::make_index_sequence<decltype(term.operands)::size - 1>{});
-    } else {
-      return term;
-    }
-  } else {
-    return term;
-  }
-}
+struct monomial_type {
+  using type = T;
+};
+template <std::intmax_t N, std::intmax_t D, class F>
+struct monomial_type<product<constant<N, D>, F>> {
+  using type = F;
+};
+template <std::intmax_t N, std::intmax_t D, class F, class G, class... Fs>
+struct monomial_type<product<constant<N, D>, F, G, Fs...>> {
+  using type = product<F, G, Fs...>;
+};
 template <class T>
-using monomial_t = decltype(monomial_of(std::declval<const T&>()));
+using monomial_t = typename monomial_type<T>::type;
 
 /// The rational coefficient of a term: 3 for 3xy, 1 for xy (a canonical product puts its
 /// number first).
@@ -143,21 +142,19 @@ constexpr auto with_coefficient(const M& m) {
 
 /// A factor is base^exponent; a factor that is not a power has exponent 1.
 template <class T>
-constexpr auto base_of(const T& factor) {
-  if constexpr (is_power<T>::value)
-    return factor.base();
-  else
-    return factor;
-}
+struct factor_parts {
+  using base = T;
+  using exponent = constant<1>;
+};
+template <class B, class E>
+struct factor_parts<power<B, E>> {
+  using base = B;
+  using exponent = E;
+};
 template <class T>
-constexpr auto exponent_of(const T& factor) {
-  if constexpr (is_power<T>::value)
-    return factor.exponent();
-  else
-    return constant<1>{};
-}
+using base_t = typename factor_parts<T>::base;
 template <class T>
-using base_t = decltype(base_of(std::declval<const T&>()));
+using exponent_t = typename factor_parts<T>::exponent;
 
 template <class T>
 constexpr auto sum_terms(const T& e) {
@@ -309,13 +306,16 @@ constexpr auto folded_runtime(const pack<Ts...>& p) {
 
 // ---------------------------------------------------------------- sums
 
-template <std::size_t K, class... Ts>
-constexpr auto sum_entry(const pack<Ts...>& p) {
-  constexpr auto entry = plan_v<true, Ts...>.entries[K];
-  if constexpr (entry.kind == role::merged)
-    return with_coefficient<entry.coef>(monomial_t<element_t<entry.index, pack<Ts...>>>{});
+/// One entry of a sum's plan, from the term it starts with: the term itself, or, for
+/// like terms merged, their monomial with the collected coefficient. A function of that
+/// term alone: one named after the whole list of terms per entry made building a sum of
+/// n terms one at a time cost n^3 (dag.hpp).
+template <bool Merged, rational Coef, class T>
+constexpr auto sum_entry(const T& term) {
+  if constexpr (Merged)
+    return with_coefficient<Coef>(monomial_t<T>{});
   else
-    return get<entry.index>(p);
+    return term;
 }
 
 template <class... Ts>
@@ -331,34 +331,84 @@ constexpr auto build_sum(const pack<Ts...>& terms) {
 /// Canonical sum of flattened terms.
 template <class... Ts>
 constexpr auto canonical_sum(const pack<Ts...>& p) {
+  constexpr const auto& plan = plan_v<true, Ts...>;
   auto terms = [&]<std::size_t... K>(std::index_sequence<K...>) {
-    return sorted<true>(make_pack(sum_entry<K>(p)...));
+    return sorted<true>(make_pack(sum_entry<plan.entries[K].kind == role::merged, plan.entries[K].coef>(
+        get<plan.entries[K].index>(p))...));
   }
-  (std::make_index_sequence<plan_v<true, Ts...>.entry_count>{});
-  if constexpr (plan_v<true, Ts...>.runtime_count > 0)
+  (std::make_index_sequence<plan.entry_count>{});
+  if constexpr (plan.runtime_count > 0)
     return build_sum(concat(make_pack(folded_runtime<true>(p)), terms));
-  else if constexpr (!plan_v<true, Ts...>.number.is_zero())
-    return build_sum(
-        concat(make_pack(constant<plan_v<true, Ts...>.number.num, plan_v<true, Ts...>.number.den>{}), terms));
+  else if constexpr (!plan.number.is_zero())
+    return build_sum(concat(make_pack(constant<plan.number.num, plan.number.den>{}), terms));
   else
     return build_sum(terms);
+}
+
+inline constexpr std::size_t no_insertion = std::size_t(-1);
+
+/// Where an operand with key hash h goes among operands with the given key hashes, the
+/// first `fixed` of which stay first (a product's number) and the rest are sorted (as a
+/// canonical sum's terms and a product's other factors are), or no_insertion if one of
+/// them equals h: the operand might then merge, and needs the plan.
+constexpr std::size_t insertion_point(std::uint64_t h, std::initializer_list<std::uint64_t> hashes,
+                                      std::size_t fixed = 0) {
+  std::size_t i = 0, before = fixed;
+  for (std::uint64_t g : hashes) {
+    if (g == h)
+      return no_insertion;
+    before += i++ >= fixed && g < h ? 1 : 0;
+  }
+  return before;
+}
+
+/// Where term B goes in the canonical sum A, as a type (std::integral_constant), or
+/// no_insertion where B needs the general way: B is a sum, a number or a runtime
+/// constant, A holds a number or a runtime constant, or B's monomial might merge.
+template <class A, class B>
+struct sum_insertion : std::integral_constant<std::size_t, no_insertion> {};
+template <class... Ts, class B>
+requires(!is_sum<B>::value && !is_rational<B>::value && !is_runtime<B>::value &&
+         !(is_rational<Ts>::value || ...) && !(is_runtime<Ts>::value || ...))
+struct sum_insertion<add<Ts...>, B>
+    : std::integral_constant<std::size_t, insertion_point(monomial_t<B>::hash, {monomial_t<Ts>::hash...})> {};
+
+/// The sum or product N<Ts...> with operand B inserted at position P, which is where
+/// canonical_sum or canonical_product would put it when nothing merges: a sum built one
+/// term at a time (w1 a1 + w2 a2 + ... + wn an), or a product one factor at a time, then
+/// costs one step per operand, not a plan each.
+template <std::size_t P, template <class...> class N, class... Ts, class B, std::size_t... I, std::size_t... J>
+constexpr auto insert_operand(const pack<Ts...>& operands, const B& operand, std::index_sequence<I...>,
+                              std::index_sequence<J...>) {
+  using result = N<element_t<I, pack<Ts...>>..., B, element_t<P + J, pack<Ts...>>...>;
+  if constexpr (std::is_empty<result>::value)
+    return result{};  // no constructor to instantiate, and for GCC to name (dag.hpp)
+  else
+    return result(pack<element_t<I, pack<Ts...>>..., B, element_t<P + J, pack<Ts...>>...>(
+        get<I>(operands)..., operand, get<P + J>(operands)...));
+}
+template <std::size_t P, template <class...> class N, class... Ts, class B>
+constexpr auto insert_operand(const N<Ts...>& node, const B& operand) {
+  return insert_operand<P, N>(node.operands, operand, std::make_index_sequence<P>{},
+                              std::make_index_sequence<sizeof...(Ts) - P>{});
 }
 
 // Two terms that cannot merge (neither is a sum or a number, and their monomials differ)
 // only need ordering: the commonest case, built without a plan. Gives the same type as
 // canonical_sum; equal hashes go the general way, which reports collisions.
 template <class A, class B>
-consteval bool sum_needs_no_plan() {
-  if constexpr (is_sum<A>::value || is_sum<B>::value || is_rational<A>::value || is_rational<B>::value ||
-                is_runtime<A>::value || is_runtime<B>::value)
-    return false;
-  else
-    return monomial_t<A>::hash != monomial_t<B>::hash;
-}
+struct sum_without_plan : std::false_type {};
+template <class A, class B>
+requires(!is_sum<A>::value && !is_sum<B>::value && !is_rational<A>::value && !is_rational<B>::value &&
+         !is_runtime<A>::value && !is_runtime<B>::value)
+struct sum_without_plan<A, B> : std::bool_constant<monomial_t<A>::hash != monomial_t<B>::hash> {};
 
 template <class... Ts>
 constexpr auto make_sum(const Ts&... terms) {
-  return canonical_sum(concat(sum_terms(terms)...));
+  if constexpr (sizeof...(Ts) == 1)
+    return (terms, ...);  // every expression the builders make is already canonical
+  else
+    return canonical_sum(concat(sum_terms(terms)...));
 }
 
 template <class A, class B>
@@ -367,11 +417,15 @@ constexpr auto make_sum(const A& a, const B& b) {
     return b;
   else if constexpr (is_rational_equal<B, rational{0, 1}>::value)
     return a;
-  else if constexpr (sum_needs_no_plan<A, B>()) {
+  else if constexpr (sum_without_plan<A, B>::value) {
     if constexpr (monomial_t<A>::hash < monomial_t<B>::hash)
       return add<A, B>(make_pack(a, b));
     else
       return add<B, A>(make_pack(b, a));
+  } else if constexpr (sum_insertion<A, B>::value != no_insertion) {
+    return insert_operand<sum_insertion<A, B>::value>(a, b);
+  } else if constexpr (sum_insertion<B, A>::value != no_insertion) {
+    return insert_operand<sum_insertion<B, A>::value>(b, a);
   } else {
     return canonical_sum(concat(sum_terms(a), sum_terms(b)));
   }
@@ -388,7 +442,7 @@ constexpr auto product_entry(const pack<Ts...>& p) {
     using P = pack<Ts...>;
     return [&]<std::size_t... J>(std::index_sequence<J...>) {
       return make_power(base_t<element_t<entry.index, P>>{},
-                        make_sum(decltype(exponent_of(std::declval<element_t<entry.members[J], P>>())){}...));
+                        make_sum(exponent_t<element_t<entry.members[J], P>>{}...));
     }
     (std::make_index_sequence<entry.member_count>{});
   }
@@ -480,12 +534,21 @@ struct is_plain_factor : std::bool_constant<!is_product<T>::value && !is_rationa
 };
 
 template <class A, class B>
-consteval bool product_needs_no_plan() {
-  if constexpr (is_plain_factor<A>::value && is_plain_factor<B>::value)
-    return base_t<A>::hash != base_t<B>::hash;
-  else
-    return false;
-}
+struct product_without_plan : std::false_type {};
+template <class A, class B>
+requires(is_plain_factor<A>::value && is_plain_factor<B>::value)
+struct product_without_plan<A, B> : std::bool_constant<base_t<A>::hash != base_t<B>::hash> {};
+
+/// Where factor B goes in the canonical product A, as a type (std::integral_constant),
+/// or no_insertion where B needs the general way: B is a product, a number or a runtime
+/// constant, A holds a runtime constant, or B's base might merge.
+template <class A, class B>
+struct factor_insertion : std::integral_constant<std::size_t, no_insertion> {};
+template <class F, class... Fs, class B>
+requires(is_plain_factor<B>::value && !is_runtime<F>::value && !(is_runtime<Fs>::value || ...))
+struct factor_insertion<product<F, Fs...>, B>
+    : std::integral_constant<std::size_t, insertion_point(base_t<B>::hash, {base_t<F>::hash, base_t<Fs>::hash...},
+                                                          is_rational<F>::value ? 1 : 0)> {};
 
 template <rational C, class P, std::size_t... I>
 constexpr auto scale_product(const P& factors, std::index_sequence<I...>) {
@@ -518,13 +581,17 @@ constexpr auto make_product(const A& a, const B& b) {
     return b;
   else if constexpr (is_rational<B>::value && kb.is_one())
     return a;
-  else if constexpr (product_needs_no_plan<A, B>()) {
+  else if constexpr (product_without_plan<A, B>::value) {
     if constexpr (base_t<A>::hash < base_t<B>::hash)
       return product<A, B>(make_pack(a, b));
     else
       return product<B, A>(make_pack(b, a));
   } else if constexpr (is_rational<A>::value && is_plain_factor<B>::value && !is_sum<B>::value) {
     return product<A, B>(make_pack(a, b));
+  } else if constexpr (factor_insertion<A, B>::value != no_insertion) {
+    return insert_operand<factor_insertion<A, B>::value>(a, b);
+  } else if constexpr (factor_insertion<B, A>::value != no_insertion) {
+    return insert_operand<factor_insertion<B, A>::value>(b, a);
   } else if constexpr (is_rational<A>::value && is_product<B>::value) {
     if constexpr (!is_runtime<element_t<0, decltype(b.operands)>>::value)
       return scale_product<ka>(b.operands, std::make_index_sequence<decltype(b.operands)::size - 1>{});

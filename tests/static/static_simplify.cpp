@@ -1,6 +1,8 @@
 // tests/static/static_simplify.cpp — the static tier of simplify.hpp: one static_assert a
 // line, compiled and never run. A failure breaks the build and names the line.
 // The runtime twin (with values) is tests/unit/test_simplify.cpp.
+#include <type_traits>
+
 #include <leibniz/leibniz.hpp>
 
 namespace {
@@ -88,6 +90,34 @@ static_assert(x * y * z / (z * y) == x);
 static_assert((x + y) / (x + y) == 1_c);
 static_assert(x / (y / z) == x * z / y);
 static_assert(sqrt(2_c) * sqrt(2_c) == 2_c);
+
+// ------------------------------------------------------------------------- grown one operand at a time
+// A sum or a product grown by one operand that cannot merge takes a shortcut (simplify.hpp,
+// insert_operand); it must give exactly the type of the general way, which plans all the
+// operands at once. Each grown in several orders, so the new operand lands first, between
+// and last.
+template <class Grown, class... Ts>
+constexpr bool sum_as_planned(const Grown&, const Ts&... terms) {
+  return std::is_same_v<Grown, decltype(leibniz::detail::canonical_sum(leibniz::detail::make_pack(terms...)))>;
+}
+template <class Grown, class... Fs>
+constexpr bool product_as_planned(const Grown&, const Fs&... factors) {
+  return std::is_same_v<Grown, decltype(leibniz::detail::canonical_product(leibniz::detail::make_pack(factors...)))>;
+}
+static_assert(sum_as_planned(x * y + sin(z) + x + exp(y) + y * z, x * y, sin(z), x, exp(y), y * z));
+static_assert(sum_as_planned(y * z + exp(y) + x + sin(z) + x * y, x * y, sin(z), x, exp(y), y * z));
+static_assert(sum_as_planned(x + (y * z + (exp(y) + (sin(z) + x * y))), x * y, sin(z), x, exp(y), y * z));
+static_assert(sum_as_planned(exp(y) + x * y + y * z + x + sin(z), x * y, sin(z), x, exp(y), y * z));
+static_assert(sum_as_planned(3_c * x + y + sin(z), 3_c * x, y, sin(z)));
+static_assert(sum_as_planned(sin(z) + y + 3_c * x, 3_c * x, y, sin(z)));
+static_assert(x + y + z + 2_c * y == x + 3_c * y + z);  // like terms: the general way
+static_assert(x + y + 1_c + z == 1_c + x + y + z);      // a number: the general way
+static_assert(product_as_planned(x * y * sin(z) * exp(x) * (y + z), x, y, sin(z), exp(x), y + z));
+static_assert(product_as_planned((y + z) * exp(x) * sin(z) * y * x, x, y, sin(z), exp(x), y + z));
+static_assert(product_as_planned(x * (y * (sin(z) * (exp(x) * (y + z)))), x, y, sin(z), exp(x), y + z));
+static_assert(product_as_planned(sin(z) * 2_c * x * y * exp(x), 2_c, x, y, sin(z), exp(x)));
+static_assert(product_as_planned(exp(x) * (y * (-3_c * x)) * sin(z), -3_c, x, y, sin(z), exp(x)));
+static_assert(x * y * z * sin(x) * y == x * square(y) * z * sin(x));  // a repeated base: the general way
 
 // ------------------------------------------------------------------------- distribution
 static_assert((x + y) * 2_c == 2_c * x + 2_c * y);

@@ -95,7 +95,10 @@ using element_t = typename element_type<I, std::remove_cv_t<Pack>>::type;
 template <class... As, class... Bs, std::size_t... I, std::size_t... J>
 constexpr auto concat2(const pack<As...>& a, const pack<Bs...>& b, std::index_sequence<I...>,
                        std::index_sequence<J...>) {
-  return pack<As..., Bs...>(get<I>(a)..., get<J>(b)...);
+  if constexpr ((std::is_empty_v<As> && ...) && (std::is_empty_v<Bs> && ...))
+    return pack<As..., Bs...>{};  // no constructor to instantiate, and for GCC to name (dag.hpp)
+  else
+    return pack<As..., Bs...>(get<I>(a)..., get<J>(b)...);
 }
 
 /// The concatenation of packs, in order.

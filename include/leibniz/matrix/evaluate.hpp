@@ -533,7 +533,7 @@ auto matrix_step_value(const Vs&... values) {
 /// What a variable's slot is made from: a number, or the bound matrix (in T).
 template <class T, class V, class... Bs>
 decltype(auto) load_variable(const pack<Bs...>& bindings) {
-  const auto& value = get<binding_index<V::name, Bs...>()>(bindings).value;
+  const auto& value = get<binding_slot<V::name, Bs...>::value>(bindings).value;
   if constexpr (shape_of_type<V>::value.scalar) {
     static_assert(std::is_arithmetic_v<std::remove_cvref_t<decltype(value)>>,
                   "leibniz: a scalar variable in a matrix expression is bound to a number");
@@ -668,7 +668,7 @@ std::pair<Eigen::Index, Eigen::Index> bound_sizes(const pack<Bs...>& bindings) {
   if constexpr (shape_of_type<V>::value.scalar) {
     return {1, 1};
   } else if constexpr (bound) {
-    const auto& value = get<binding_index<V::name, Bs...>()>(bindings).value;
+    const auto& value = get<binding_slot<V::name, Bs...>::value>(bindings).value;
     return {value.rows(), value.cols()};
   } else {
     constexpr shape s = shape_of_type<V>::value;
