@@ -373,24 +373,32 @@ requires(!is_sum<B>::value && !is_rational<B>::value && !is_runtime<B>::value &&
 struct sum_insertion<add<Ts...>, B>
     : std::integral_constant<std::size_t, insertion_point(monomial_t<B>::hash, {monomial_t<Ts>::hash...})> {};
 
+/// The node N<Ts...> with B inserted at position P, as a type: element J is the J-th of
+/// Ts... before P, B at P, and the (J-1)-th after it, read in step from the lists
+/// (Ts..., B) and (B, Ts...). Looking each element up by its index instead
+/// (element_t) cost a search of the list per element.
+template <template <class...> class N, std::size_t P, class B, class Right, class Left, class Indices>
+struct inserted;
+template <template <class...> class N, std::size_t P, class B, class... R, class... L, std::size_t... J>
+struct inserted<N, P, B, pack<R...>, pack<L...>, std::index_sequence<J...>> {
+  using type = N<std::conditional_t<(J < P), R, std::conditional_t<(J == P), B, L>>...>;
+};
+
 /// The sum or product N<Ts...> with operand B inserted at position P, which is where
 /// canonical_sum or canonical_product would put it when nothing merges: a sum built one
 /// term at a time (w1 a1 + w2 a2 + ... + wn an), or a product one factor at a time, then
 /// costs one step per operand, not a plan each.
-template <std::size_t P, template <class...> class N, class... Ts, class B, std::size_t... I, std::size_t... J>
-constexpr auto insert_operand(const pack<Ts...>& operands, const B& operand, std::index_sequence<I...>,
-                              std::index_sequence<J...>) {
-  using result = N<element_t<I, pack<Ts...>>..., B, element_t<P + J, pack<Ts...>>...>;
-  if constexpr (std::is_empty<result>::value)
-    return result{};  // no constructor to instantiate, and for GCC to name (dag.hpp)
-  else
-    return result(pack<element_t<I, pack<Ts...>>..., B, element_t<P + J, pack<Ts...>>...>(
-        get<I>(operands)..., operand, get<P + J>(operands)...));
-}
 template <std::size_t P, template <class...> class N, class... Ts, class B>
 constexpr auto insert_operand(const N<Ts...>& node, const B& operand) {
-  return insert_operand<P, N>(node.operands, operand, std::make_index_sequence<P>{},
-                              std::make_index_sequence<sizeof...(Ts) - P>{});
+  using result = typename inserted<N, P, B, pack<Ts..., B>, pack<B, Ts...>,
+                                   std::make_index_sequence<sizeof...(Ts) + 1>>::type;
+  if constexpr (std::is_empty<result>::value) {
+    return result{};  // no constructor to instantiate, and for GCC to name (dag.hpp)
+  } else {
+    return [&]<std::size_t... I, std::size_t... J>(std::index_sequence<I...>, std::index_sequence<J...>) {
+      return result(decltype(result::operands)(get<I>(node.operands)..., operand, get<P + J>(node.operands)...));
+    }(std::make_index_sequence<P>{}, std::make_index_sequence<sizeof...(Ts) - P>{});
+  }
 }
 
 // Two terms that cannot merge (neither is a sum or a number, and their monomials differ)

@@ -393,6 +393,22 @@ TEST_CASE("runtime constants fold with each other and with rationals, by value",
   CHECK(std::isnan(zero(x = std::numeric_limits<double>::infinity())));  // IEEE: 0 * inf
 }
 
+TEST_CASE("a sum or product grown one operand at a time keeps its runtime constants in place", "[simplify][runtime]") {
+  // Growing by one operand that cannot merge inserts it (simplify.hpp, insert_operand):
+  // the operands' runtime values must move with their types.
+  constexpr auto s = 2.0 * x + 3.0 * sin(y) + 5.0 * exp(x) + 7.0 * y + 11.0 * z;
+  constexpr auto t = 11.0 * z + (7.0 * y + (5.0 * exp(x) + (3.0 * sin(y) + 2.0 * x)));
+  CHECK_SYMBOLIC(s == t);
+  CHECK_SYMBOLIC(!(s == 11.0 * z + 7.0 * y + 5.0 * exp(x) + 3.0 * sin(y) + 2.5 * x));
+  CHECK(at(s) == Approx(2 * X + 3 * std::sin(Y) + 5 * std::exp(X) + 7 * Y + 11 * Z).epsilon(1e-15));
+  CHECK(at(t) == Approx(at(s)).epsilon(1e-15));
+  constexpr auto p = (2.0 + x) * sin(y) * (3.0 + y) * exp(x) * (5.0 + z);
+  constexpr auto q = (5.0 + z) * (exp(x) * ((3.0 + y) * (sin(y) * (2.0 + x))));
+  CHECK_SYMBOLIC(p == q);
+  CHECK(at(p) == Approx((2 + X) * std::sin(Y) * (3 + Y) * std::exp(X) * (5 + Z)).epsilon(1e-15));
+  CHECK(at(q) == Approx(at(p)).epsilon(1e-15));
+}
+
 TEST_CASE("runtime-constant pitfall: nodes that differ only in a runtime value stay apart", "[simplify][runtime]") {
   constexpr auto f = x * 2.0 + x * 3.0;
   for (double v : {-2.5, -1.0, 0.0, 0.3, 1.0, 7.25, 1e6}) {
