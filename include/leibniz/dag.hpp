@@ -136,7 +136,7 @@ using schedule_for_t = typename place_all<schedule<>, pack<Os...>, std::index_se
 template <std::size_t Found, std::size_t Count>
 struct found_or_first : std::integral_constant<std::size_t, (Found < Count ? Found : 0)> {};
 template <fixed_string Name, class... Bs>
-struct binding_slot : found_or_first<index_of_first({(Bs::name == Name)...}), sizeof...(Bs)> {};
+struct binding_slot : found_or_first<index_in_list<name_tag<Name>, name_tag<Bs::name>...>::value, sizeof...(Bs)> {};
 
 /// How a step of the plan is evaluated with the bindings Bs: a computed step by its
 /// kernel, a variable by loading its binding.

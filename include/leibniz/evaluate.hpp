@@ -61,22 +61,13 @@ constexpr bool check_bound() {
 template <fixed_string... Names>
 struct bound_names {};
 
-/// The position of name among names (their number if it is not there).
-constexpr std::size_t name_position(std::string_view name, std::initializer_list<std::string_view> names) {
+/// Whether each value is its own position: a list's elements are distinct when each is
+/// first found at its own position.
+consteval bool each_at_own_position(std::initializer_list<std::size_t> positions) {
   std::size_t i = 0;
-  for (std::string_view n : names) {
-    if (n == name)
-      return i;
-    ++i;
-  }
-  return i;
-}
-
-constexpr bool names_distinct(std::initializer_list<std::string_view> names) {
-  for (auto a = names.begin(); a != names.end(); ++a)
-    for (auto b = names.begin(); b != a; ++b)
-      if (*a == *b)
-        return false;
+  for (std::size_t p : positions)
+    if (p != i++)
+      return false;
   return true;
 }
 
@@ -91,10 +82,10 @@ template <class E, class Names>
 struct variables_bound : std::true_type {};
 template <fixed_string Name, fixed_string... Names>
 struct variables_bound<variable<Name>, bound_names<Names...>>
-    : std::bool_constant<(name_position(Name.view(), {Names.view()...}) < sizeof...(Names))> {};
+    : std::bool_constant<(index_in_list<name_tag<Name>, name_tag<Names>...>::value < sizeof...(Names))> {};
 template <fixed_string Name, int Rows, int Cols, fixed_string... Names>
 struct variables_bound<matrix_variable<Name, Rows, Cols>, bound_names<Names...>>
-    : std::bool_constant<(name_position(Name.view(), {Names.view()...}) < sizeof...(Names))> {};
+    : std::bool_constant<(index_in_list<name_tag<Name>, name_tag<Names>...>::value < sizeof...(Names))> {};
 template <class Operands, class Names>
 struct operands_bound;
 template <class... Ts, class Names>
@@ -108,7 +99,8 @@ struct variables_bound<E, Names> : operands_bound<std::remove_cvref_t<decltype(E
 template <class Names>
 struct names_bound_once;
 template <fixed_string... Names>
-struct names_bound_once<bound_names<Names...>> : std::bool_constant<names_distinct({Names.view()...})> {};
+struct names_bound_once<bound_names<Names...>>
+    : std::bool_constant<each_at_own_position({index_in_list<name_tag<Names>, name_tag<Names>...>::value...})> {};
 
 /// The slow path of bindings_checked, taken only when a variable is unbound or bound
 /// twice: its errors name the variable.

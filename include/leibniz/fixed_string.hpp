@@ -32,6 +32,14 @@ struct fixed_string {
 template <std::size_t N>
 fixed_string(const char (&)[N]) -> fixed_string<N - 1>;
 
+namespace detail {
+/// A type per name: two names are equal exactly when their tags are the same type, which
+/// the compiler checks without evaluating a comparison (pack.hpp: index_in_list). Looking
+/// each of n names up among n bindings by comparing strings was n^2 constant evaluations.
+template <fixed_string Name>
+struct name_tag {};
+}  // namespace detail
+
 }  // namespace leibniz
 
 LEIBNIZ_HEADER_END

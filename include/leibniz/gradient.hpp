@@ -166,7 +166,7 @@ constexpr auto tangent_name() {
 template <fixed_string Name, class F>
 constexpr auto variable_named() {
   return unpack(variables_v<F>, []<class... Vs>(const Vs&...) {
-    constexpr std::size_t i = position_of_name<Name, Vs...>();
+    constexpr std::size_t i = index_in_list<name_tag<Name>, name_tag<Vs::name>...>::value;
     if constexpr (i < sizeof...(Vs))
       return element_t<i, pack<Vs...>>{};
     else

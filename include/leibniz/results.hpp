@@ -27,18 +27,9 @@ struct variable_is_not_in_this_result {
   static constexpr bool value = false;
 };
 
-/// The position of the variable named Name among Vs, or sizeof...(Vs) when none is.
-template <fixed_string Name, class... Vs>
-constexpr std::size_t position_of_name() {
-  constexpr bool match[] = {(Vs::name == Name)..., false};
-  std::size_t k = 0;
-  while (k < sizeof...(Vs) && !match[k]) ++k;
-  return k;
-}
-
 template <fixed_string Name, class... Vs>
 constexpr std::size_t index_of_variable() {
-  constexpr std::size_t i = position_of_name<Name, Vs...>();
+  constexpr std::size_t i = index_in_list<name_tag<Name>, name_tag<Vs::name>...>::value;
   static_assert(i < sizeof...(Vs) || variable_is_not_in_this_result<Name, Vs...>::value,
                 "leibniz: this result has no entry for the variable (the compiler shows its name in "
                 "variable_is_not_in_this_result<...>); index it by one of the variables it was taken by");
