@@ -202,7 +202,8 @@ consteval std::size_t function_chain_length(schedule<Steps...>*) {
   // Per step, a function of its slots alone: a lambda here would be named after the
   // whole schedule once per step (above).
   [[maybe_unused]] const int in_order[] = {
-      0, (depth[i] = step_depth<Steps::calls_function::value>(static_cast<typename Steps::call*>(nullptr), depth.data()),
+      0, (depth[i] = step_depth<Steps::calls_function::value>(static_cast<typename Steps::call*>(nullptr),
+                                                               depth.data()),
           longest = depth[i] > longest ? depth[i] : longest, ++i, 0)...};  // not a fold (pack.hpp)
   return longest;
 }

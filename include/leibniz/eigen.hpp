@@ -89,7 +89,8 @@ template <class... Bs>
 Eigen::Index common_size(const Bs&... bindings) {
   Eigen::Index size = -1;
   std::string_view first;
-  [[maybe_unused]] const int in_order[] = {0, (check_common_size(bindings, size, first), 0)...};  // not a fold (pack.hpp)
+  // a braced list, not a fold (pack.hpp)
+  [[maybe_unused]] const int in_order[] = {0, (check_common_size(bindings, size, first), 0)...};
   return size < 0 ? 1 : size;
 }
 
