@@ -82,17 +82,20 @@ struct derivative_set {
 
   template <class... Bs>
   auto operator()(const Bs&... bindings) const {
-    static_assert((detail::is_binding_v<Bs> && ...), "leibniz: evaluate derivatives with bindings written `x = value`");
-    if constexpr (!(detail::is_binding_v<Bs> && ...)) {
+    // Calls, not folds: a list of bindings can be longer than Clang folds (detail/pack.hpp).
+    static_assert(detail::all_of(detail::is_binding_v<Bs>...),
+                  "leibniz: evaluate derivatives with bindings written `x = value`");
+    if constexpr (!detail::all_of(detail::is_binding_v<Bs>...)) {
       return 0.0;
     } else {
       return detail::unpack(parameters, [&](const auto&... ps) {
         // Every variable of every entry bound once (the errors name it); then evaluate.
-        if constexpr (!(detail::bindings_checked<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>::value && ...))
+        if constexpr (!detail::all_of(
+                          detail::bindings_checked<Es, Bs..., std::remove_cvref_t<decltype(ps)>...>::value...))
           return typename Shape::template values<double>{};
-        else if constexpr ((detail::has_matrix<Es>::value || ...))
+        else if constexpr (detail::count_true(detail::has_matrix<Es>::value...) > 0)
           return detail::matrix_backend<Shape>::evaluate_set(*this, bindings..., ps...);
-        else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
+        else if constexpr (detail::count_true(detail::is_array_v<typename Bs::value_type>...) > 0)
           return detail::array_backend_of<Bs...>::evaluate_set(*this, bindings..., ps...);
         else
           return evaluate_scalars(detail::make_pack(bindings..., ps...));

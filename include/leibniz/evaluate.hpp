@@ -228,14 +228,15 @@ using array_backend_of = array_backend<
 template <class E, class... Bs>
 [[nodiscard]] constexpr auto eval(const E& f, const Bs&... bindings) {
   static_assert(Expression<E>, "leibniz::eval(f, x = v, ...): 'f' must be a leibniz expression");
-  static_assert((detail::is_binding_v<Bs> && ...),
+  // Calls, not folds: a list of bindings can be longer than Clang folds (detail/pack.hpp).
+  static_assert(detail::all_of(detail::is_binding_v<Bs>...),
                 "leibniz::eval(f, x = v, ...): every argument after 'f' must be a binding written `x = value`");
-  if constexpr (Expression<E> && (detail::is_binding_v<Bs> && ...)) {
+  if constexpr (Expression<E> && detail::all_of(detail::is_binding_v<Bs>...)) {
     if constexpr (!detail::bindings_checked<E, Bs...>::value)
       return 0.0;  // after the message above, without a cascade of further errors
     else if constexpr (detail::has_matrix<E>::value)
       return detail::matrix_backend<E>::evaluate(f, bindings...);
-    else if constexpr ((detail::is_array_v<typename Bs::value_type> || ...))
+    else if constexpr (detail::count_true(detail::is_array_v<typename Bs::value_type>...) > 0)
       return detail::array_backend_of<Bs...>::evaluate(f, bindings...);
     else
       return detail::evaluate<detail::result_t<E, Bs...>>(f, detail::make_pack(bindings...));

@@ -95,7 +95,7 @@ inline void error_canonical_order_hash_collision() {}
 
 template <class... Ts>
 constexpr pack<Ts...> make_pack(const Ts&... values) {
-  if constexpr ((std::is_empty_v<Ts> && ...))
+  if constexpr (all_of(std::is_empty<Ts>::value...))  // a call, not a fold: lists can be long (pack.hpp)
     return {};  // no constructor to instantiate, and for GCC to name (dag.hpp)
   else
     return pack<Ts...>(values...);

@@ -92,10 +92,33 @@ struct element_type<I, pack<Ts...>> {
 template <std::size_t I, class Pack>
 using element_t = typename element_type<I, std::remove_cv_t<Pack>>::type;
 
+// Long lists are expanded in braced initialiser lists, never in fold expressions: Clang
+// nests a fold's operands and stops at 256 (its expression nesting limit), while a
+// schedule or a list of bindings can be longer. A braced list runs left to right.
+
+/// Whether all the values are true (a function call, not a fold; see above).
+template <class... Bs>
+constexpr bool all_of(Bs... values) {
+  const bool each[] = {true, bool(values)...};
+  for (bool v : each)
+    if (!v)
+      return false;
+  return true;
+}
+
+/// The number of true values.
+template <class... Bs>
+constexpr std::size_t count_true(Bs... values) {
+  const bool each[] = {false, bool(values)...};
+  std::size_t n = 0;
+  for (bool v : each) n += v;
+  return n;
+}
+
 template <class... As, class... Bs, std::size_t... I, std::size_t... J>
 constexpr auto concat2(const pack<As...>& a, const pack<Bs...>& b, std::index_sequence<I...>,
                        std::index_sequence<J...>) {
-  if constexpr ((std::is_empty_v<As> && ...) && (std::is_empty_v<Bs> && ...))
+  if constexpr (all_of(std::is_empty<As>::value..., std::is_empty<Bs>::value...))  // not a fold (above)
     return pack<As..., Bs...>{};  // no constructor to instantiate, and for GCC to name (dag.hpp)
   else
     return pack<As..., Bs...>(get<I>(a)..., get<J>(b)...);
@@ -131,29 +154,6 @@ constexpr decltype(auto) unpack(const pack<Ts...>& p, F&& f) {
     return std::forward<F>(f)(get<I>(p)...);
   }
   (std::index_sequence_for<Ts...>{});
-}
-
-// Long lists are expanded in braced initialiser lists, never in fold expressions: Clang
-// nests a fold's operands and stops at 256 (its expression nesting limit), while a
-// schedule or a list of bindings can be longer. A braced list runs left to right.
-
-/// Whether all the values are true (a function call, not a fold; see above).
-template <class... Bs>
-constexpr bool all_of(Bs... values) {
-  const bool each[] = {true, bool(values)...};
-  for (bool v : each)
-    if (!v)
-      return false;
-  return true;
-}
-
-/// The number of true values.
-template <class... Bs>
-constexpr std::size_t count_true(Bs... values) {
-  const bool each[] = {false, bool(values)...};
-  std::size_t n = 0;
-  for (bool v : each) n += v;
-  return n;
 }
 
 /// The index of the first true value (the number of values if none).
