@@ -41,6 +41,7 @@
 #include "nodes.hpp"
 #include "diagonal.hpp"
 #include "linear_algebra.hpp"
+#include "product.hpp"
 #include "reductions.hpp"
 #include "results.hpp"
 #include "variable.hpp"
@@ -52,8 +53,6 @@ namespace leibniz {
 
 namespace detail {
 
-template <class T>
-using dense_t = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 /// A bound matrix seen without a copy (a row-major or strided one is copied once).
 template <class T>
 using matrix_view_t = Eigen::Ref<const dense_t<T>, 0, Eigen::OuterStride<>>;
@@ -242,9 +241,40 @@ auto leaf_binding(const stored<T>& in, Eigen::Index j, Eigen::Index length) {
     return binding<V::name, array_view_t<T>>{array_view_t<T>(in.data + j * length, length)};
 }
 
-template <class E>
-std::string entrywise_error(const std::string& sizes) {
-  return "leibniz: entrywise " + operand_text<E>() + ": sizes do not fit: " + sizes;
+/// A leaf of a kernel as the size check sees it: its declared shape and its value's sizes.
+struct leaf_extent {
+  shape declared;
+  Eigen::Index rows, cols;
+};
+
+/// The sizes of an entrywise node from its n leaves: each axis from the leaves not
+/// broadcast along it, which must agree. False if they do not.
+inline bool entrywise_sizes(const leaf_extent* leaves, std::size_t n, Eigen::Index& rows, Eigen::Index& cols) {
+  rows = cols = -1;
+  bool fits = true;
+  for (std::size_t l = 0; l < n; ++l) {
+    const leaf_extent& leaf = leaves[l];
+    if (leaf.declared.scalar)
+      continue;
+    if (leaf.declared.rows != 1)
+      fits = fits && (rows < 0 || rows == leaf.rows), rows = leaf.rows;
+    if (leaf.declared.cols != 1)
+      fits = fits && (cols < 0 || cols == leaf.cols), cols = leaf.cols;
+  }
+  rows = rows < 0 ? 1 : rows;
+  cols = cols < 0 ? 1 : cols;
+  return fits;
+}
+
+/// The error of an entrywise node whose operands' sizes do not fit, built out of line:
+/// the node and its leaves print themselves (node, texts), the rest is written once.
+[[noreturn]] LEIBNIZ_COLD inline void throw_entrywise_sizes(std::string (*node)(), std::string (*const* texts)(),
+                                                            const leaf_extent* leaves, std::size_t n) {
+  std::string sizes;
+  for (std::size_t l = 0; l < n; ++l)
+    if (!leaves[l].declared.scalar)
+      sizes += (sizes.empty() ? "" : ", ") + texts[l]() + " is " + size_text(leaves[l].rows, leaves[l].cols);
+  throw std::invalid_argument("leibniz: entrywise " + node() + ": sizes do not fit: " + sizes);
 }
 
 /// The value of an entrywise node, its inlined operands with it, in one SIMD pass, into
@@ -262,34 +292,14 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
       (store(in[L], slots.template at<placeholder_slot<Vs>()>()), ...);
     }
     (std::index_sequence_for<Vs...>{});
-    // The node's sizes: each axis from the leaves not broadcast along it, which must agree.
-    constexpr shape leaf_shapes[] = {shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value...,
-                                     shape{}};
-    Eigen::Index rows = -1, cols = -1;
-    bool fits = true;
-    for (std::size_t l = 0; l < n; ++l) {
-      const shape s = leaf_shapes[l];
-      if (s.scalar)
-        continue;
-      if (s.rows != 1)
-        fits = fits && (rows < 0 || rows == in[l].rows), rows = in[l].rows;
-      if (s.cols != 1)
-        fits = fits && (cols < 0 || cols == in[l].cols), cols = in[l].cols;
-    }
-    rows = rows < 0 ? 1 : rows;
-    cols = cols < 0 ? 1 : cols;
-    if (!fits) {
-      std::string sizes;
-      [&]<std::size_t... L>(std::index_sequence<L...>) {
-        ((leaf_shapes[L].scalar
-              ? void()
-              : void(sizes += (sizes.empty() ? "" : ", ") +
-                              operand_text<typename element_t<placeholder_slot<Vs>(), Steps>::node>() + " is " +
-                              size_text(in[L].rows, in[L].cols))),
-         ...);
-      }
-      (std::index_sequence_for<Vs...>{});
-      [&]() LEIBNIZ_COLD { throw std::invalid_argument(entrywise_error<E>(sizes)); }();
+    leaf_extent extents[] = {{shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value, 0, 0}...,
+                             {}};
+    for (std::size_t l = 0; l < n; ++l) extents[l].rows = in[l].rows, extents[l].cols = in[l].cols;
+    Eigen::Index rows, cols;
+    if (!entrywise_sizes(extents, n, rows, cols)) {
+      static constexpr std::string (*texts[])() = {
+          &operand_text<typename element_t<placeholder_slot<Vs>(), Steps>::node>..., nullptr};
+      throw_entrywise_sizes(&operand_text<E>, texts, extents, n);
     }
     out.resize(rows, cols);
     using sched = schedule_for_t<K>;
@@ -313,86 +323,37 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
   }(static_cast<leaves*>(nullptr));
 }
 
-template <class A, class B, class VA, class VB>
-void check_product_sizes(const VA& a, const VB& b) {
-  if (a.cols() != b.rows())
-    [&]() LEIBNIZ_COLD {
-      throw std::invalid_argument("leibniz: matrix product " + operand_text<A>() + " * " + operand_text<B>() +
-                                  ": sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
-                                  ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
-                                  " (the columns of the left must equal the rows of the right)");
-    }();
+/// The error of a product whose operands' sizes do not fit, built out of line: the
+/// operands print themselves (lhs, rhs), the rest of the message is written once.
+[[noreturn]] LEIBNIZ_COLD inline void throw_product_sizes(std::string (*lhs)(), std::string (*rhs)(),
+                                                          Eigen::Index lhs_rows, Eigen::Index lhs_cols,
+                                                          Eigen::Index rhs_rows, Eigen::Index rhs_cols) {
+  const std::string a = lhs(), b = rhs();
+  throw std::invalid_argument("leibniz: matrix product " + a + " * " + b + ": sizes do not fit: " + a + " is " +
+                              size_text(lhs_rows, lhs_cols) + ", " + b + " is " + size_text(rhs_rows, rhs_cols) +
+                              " (the columns of the left must equal the rows of the right)");
 }
 
-/// A row vector times a column vector: a number.
-template <class T, class A, class B, class VA, class VB>
-T inner_product_value(const VA& a, const VB& b) {
-  check_product_sizes<A, B>(a, b);
-  return T(a.row(0).transpose().cwiseProduct(b.col(0)).sum());
-}
-
-#if EIGEN_VERSION_AT_LEAST(3, 4, 0) && !defined(EIGEN_HAS_OPENMP) && !defined(EIGEN_USE_BLAS) && \
-    !defined(EIGEN_USE_MKL_ALL)
-#define LEIBNIZ_KEPT_GEMM_BLOCKS 1
-/// The packing buffers of Eigen's GEMM, kept per thread and grown only: Eigen's own
-/// product allocates them on every call once they pass EIGEN_STACK_ALLOCATION_LIMIT
-/// (128 kB), which a 128 x 784 by 784 x 256 product does. The block sizes are Eigen's
-/// (computeProductBlockingSizes, as its product computes them), so the result is the same.
-template <class T>
-struct gemm_blocks : Eigen::internal::level3_blocking<T, T> {
-  Eigen::Matrix<T, Eigen::Dynamic, 1> packed_lhs, packed_rhs;
-  void fit(Eigen::Index rows, Eigen::Index cols, Eigen::Index depth) {
-    this->m_mc = rows;
-    this->m_nc = cols;
-    this->m_kc = depth;
-    Eigen::internal::computeProductBlockingSizes<T, T, 1>(this->m_kc, this->m_mc, this->m_nc, Eigen::Index(1));
-    if (packed_lhs.size() < this->m_mc * this->m_kc)
-      packed_lhs.resize(this->m_mc * this->m_kc);
-    if (packed_rhs.size() < this->m_kc * this->m_nc)
-      packed_rhs.resize(this->m_kc * this->m_nc);
-    this->m_blockA = packed_lhs.data();
-    this->m_blockB = packed_rhs.data();
-  }
-};
-
-/// Whether an operand's value is column- or row-major storage of T that Eigen's GEMM
-/// kernel reads directly (a matrix, a view of one, or its transpose).
-template <class T, class V>
-inline constexpr bool gemm_operand_v =
-    std::is_same_v<typename V::Scalar, T> && bool(Eigen::internal::traits<V>::Flags & Eigen::DirectAccessBit) &&
-    requires(const V& v) {
-  v.data();
-  v.outerStride();
-};
-#endif
-
-/// A matrix product into out (its buffer reused when the sizes are the same): GEMM, or
-/// GEMV for a vector, with a transposed operand folded in. A GEMM runs Eigen's kernel
-/// with packing buffers kept per thread (see gemm_blocks), so it allocates nothing once
-/// they have grown to the largest product's.
+/// A * B of the values a and b, computed into out (a matrix) or returned (a number):
+/// on their storage (matrix/product.hpp), or, for a diagonal operand, by Eigen, which
+/// scales rows or columns.
 template <class T, class A, class B, class VA, class VB>
 void matrix_product_into(dense_t<T>& out, const VA& a, const VB& b) {
-  check_product_sizes<A, B>(a, b);
-  out.resize(a.rows(), b.cols());
-#if defined(LEIBNIZ_KEPT_GEMM_BLOCKS)
-  if constexpr (gemm_operand_v<T, VA> && gemm_operand_v<T, VB>) {
-    // Where Eigen would run its GEMM: not for a vector (GEMV), nor a small product
-    // (coefficient by coefficient), as Eigen's own product decides.
-    if (out.rows() > 1 && out.cols() > 1 && a.cols() > 0 && a.innerStride() == 1 && b.innerStride() == 1 &&
-        b.rows() + out.rows() + out.cols() >= EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
-      using gemm = Eigen::internal::general_matrix_matrix_product<
-          Eigen::Index, T, VA::IsRowMajor ? Eigen::RowMajor : Eigen::ColMajor, false, T,
-          VB::IsRowMajor ? Eigen::RowMajor : Eigen::ColMajor, false, Eigen::ColMajor, 1>;
-      static thread_local gemm_blocks<T> blocks;
-      blocks.fit(out.rows(), out.cols(), a.cols());
-      out.setZero();
-      gemm::run(out.rows(), out.cols(), a.cols(), a.data(), a.outerStride(), b.data(), b.outerStride(), out.data(),
-                1, out.rows(), T(1), blocks, nullptr);
-      return;
-    }
-  }
-#endif
-  out.noalias() = a * b;
+  if (a.cols() != b.rows())
+    throw_product_sizes(&operand_text<A>, &operand_text<B>, a.rows(), a.cols(), b.rows(), b.cols());
+  if constexpr (has_storage_v<T, VA> && has_storage_v<T, VB>)
+    dense_product_into<T, is_transpose_v<VA>, is_transpose_v<VB>>(out, storage_of<T>(a), storage_of<T>(b));
+  else
+    out.noalias() = a * b;
+}
+template <class T, class A, class B, class VA, class VB>
+T inner_product_value(const VA& a, const VB& b) {
+  if (a.cols() != b.rows())
+    throw_product_sizes(&operand_text<A>, &operand_text<B>, a.rows(), a.cols(), b.rows(), b.cols());
+  if constexpr (has_storage_v<T, VA> && has_storage_v<T, VB>)
+    return inner_product_of<T, is_transpose_v<VA>, is_transpose_v<VB>>(storage_of<T>(a), storage_of<T>(b), a.cols());
+  else
+    return T(a.row(0).transpose().cwiseProduct(b.col(0)).sum());
 }
 
 template <class E, class V>
@@ -551,13 +512,47 @@ decltype(auto) load_variable(const pack<Bs...>& bindings) {
   }
 }
 
+/// Slot I's value, kept in place: a number or a matrix buffer as itself, a view (a bound
+/// matrix, a transpose, a diagonal), which cannot be made before its operand, in an optional.
+template <std::size_t I, class V>
+struct slot_cell {
+  std::conditional_t<std::is_default_constructible_v<V>, V, std::optional<V>> value;
+};
+/// Every slot of a plan, each a base of its own: flat, unlike std::tuple, whose recursive
+/// layout instantiated a class and its members per element and per suffix (half the
+/// back end's functions of the B8 probe were tuples' and optionals').
+template <class Indices, class... Vs>
+struct slot_cells;
+template <std::size_t... I, class... Vs>
+struct slot_cells<std::index_sequence<I...>, Vs...> : slot_cell<I, Vs>... {};
+
+template <std::size_t I, class V>
+auto& cell(slot_cell<I, V>& c) {
+  return c.value;
+}
+template <std::size_t I, class V>
+const V& cell_value(const slot_cell<I, V>& c) {
+  if constexpr (std::is_default_constructible_v<V>)
+    return c.value;
+  else
+    return *c.value;
+}
+/// Sets a slot to v: assigned, or made in place (a copied Eigen::Ref could dangle).
+template <class S, class V>
+void set_slot(S& slot, V&& v) {
+  if constexpr (requires { slot.emplace(std::forward<V>(v)); })
+    slot.emplace(std::forward<V>(v));
+  else
+    slot = std::forward<V>(v);
+}
+
 /// Every step of the plan computed in order, each value kept in its own slot (an
 /// entrywise node inlined into its user's kernel has none).
 template <class T, class Sched, class... Steps>
 struct matrix_slots {
   using plan = fusion_plan<Sched>;
   using steps = pack<Steps...>;
-  using storage = std::tuple<std::optional<step_value_t<T, typename Steps::node>>...>;
+  using storage = slot_cells<std::index_sequence_for<Steps...>, step_value_t<T, typename Steps::node>...>;
   /// The slots of this plan in this thread, kept from one evaluation to the next, so that
   /// a training loop reuses every intermediate matrix's buffer instead of allocating it.
   static storage& workspace() {
@@ -569,44 +564,39 @@ struct matrix_slots {
   template <class... Bs>
   explicit matrix_slots(const pack<Bs...>& bindings) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      [[maybe_unused]] const int in_order[] = {
-          0, (run<I>(static_cast<Steps*>(nullptr), std::get<I>(values), bindings), 0)...};
+      [[maybe_unused]] const int in_order[] = {0,
+                                               (run<I>(static_cast<Steps*>(nullptr), cell<I>(values), bindings), 0)...};
     }
     (std::index_sequence_for<Steps...>{});
   }
   template <std::size_t I>
   const auto& at() const {
-    return *std::get<I>(values);
+    return cell_value<I>(values);
   }
 
  private:
   template <std::size_t I, class E, std::size_t... S, class Slot, class... Bs>
   void run(plan_step<E, S...>*, Slot& slot, const pack<Bs...>& bindings) {
     if constexpr (Variable<E>)
-      slot.emplace(load_variable<T, E>(bindings));  // a view is made in place: a copied Ref could dangle
+      set_slot(slot, load_variable<T, E>(bindings));
     else if constexpr (plan::inlined[I])
       return;  // computed inside its user's kernel
     else if constexpr (is_entrywise_v<E>)
-      kernel_value_into<T, plan, steps, I>(buffer(slot), *this);
+      kernel_value_into<T, plan, steps, I>(slot, *this);
     else if constexpr (is_matrix_product_v<E> && !shape_of_type<E>::value.scalar)
-      matrix_product_into<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(buffer(slot), at<S>()...);
+      matrix_product_into<T, element_t<0, children_t<E>>, element_t<1, children_t<E>>>(slot, at<S>()...);
     else if constexpr (is_reduction_v<E> && !is_diag_v<E> && !shape_of_type<E>::value.scalar)
-      reduction_into<T, E>(buffer(slot), at<S>()...);
+      reduction_into<T, E>(slot, at<S>()...);
     else if constexpr (is_filled_v<E> && !shape_of_type<E>::value.scalar)
-      filled_into<E>(buffer(slot), at<S>()...);
+      filled_into<E>(slot, at<S>()...);
     else if constexpr (is_solve_v<E> && !shape_of_type<E>::value.scalar)
-      solve_into<T, E>(buffer(slot), at<S>()...);
+      solve_into<T, E>(slot, at<S>()...);
     else
-      slot.emplace(matrix_step_value<T, E>(at<S>()...));
+      set_slot(slot, matrix_step_value<T, E>(at<S>()...));
   }
   template <class E, class VA, class VL>
   static void filled_into(dense_t<T>& out, const VA& a, const VL& like) {
     broadcast_into<T, element_t<0, children_t<E>>>(out, a, rows_of(like), cols_of(like));
-  }
-  static dense_t<T>& buffer(std::optional<dense_t<T>>& slot) {
-    if (!slot)
-      slot.emplace();
-    return *slot;
   }
 };
 
