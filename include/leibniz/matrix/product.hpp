@@ -56,7 +56,7 @@ storage_view<T> storage_of(const V& v) {
     return {v.data(), v.rows(), v.cols(), v.outerStride()};
 }
 
-/// Row i (Row) or column j of an operand as a strided vector: its first entry and step.
+/// Row k (Row) or column k of an operand as a strided vector: its first entry and step.
 template <bool Transposed, bool Row, class T>
 std::pair<const T*, Eigen::Index> line_of(const storage_view<T>& s, Eigen::Index k) {
   // A row of the operand is a row of its storage, or a column of it when transposed.
