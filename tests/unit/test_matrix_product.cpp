@@ -44,7 +44,7 @@ void check_product(Eigen::Index rows, Eigen::Index depth, Eigen::Index cols) {
   REQUIRE(out.cols() == cols);
   CHECK((out - expected).cwiseAbs().maxCoeff() <= 1e-12 * (1.0 + expected.cwiseAbs().maxCoeff()));
   if (rows == 1 && cols == 1)
-    CHECK(leibniz::detail::inner_product_of<double, TA, TB>(a.view, b.view, depth) == Approx(expected(0, 0)));
+    CHECK(leibniz::detail::product_entry<double, TA, TB>(a.view, b.view, 0, 0, depth) == Approx(expected(0, 0)));
 }
 
 template <bool TA, bool TB>

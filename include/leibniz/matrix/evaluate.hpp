@@ -337,10 +337,14 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
 /// A * B of the values a and b, computed into out (a matrix) or returned (a number):
 /// on their storage (matrix/product.hpp), or, for a diagonal operand, by Eigen, which
 /// scales rows or columns.
-template <class T, class A, class B, class VA, class VB>
-void matrix_product_into(dense_t<T>& out, const VA& a, const VB& b) {
+template <class A, class B, class VA, class VB>
+void check_product_sizes(const VA& a, const VB& b) {
   if (a.cols() != b.rows())
     throw_product_sizes(&operand_text<A>, &operand_text<B>, a.rows(), a.cols(), b.rows(), b.cols());
+}
+template <class T, class A, class B, class VA, class VB>
+void matrix_product_into(dense_t<T>& out, const VA& a, const VB& b) {
+  check_product_sizes<A, B>(a, b);
   if constexpr (has_storage_v<T, VA> && has_storage_v<T, VB>)
     dense_product_into<T, is_transpose_v<VA>, is_transpose_v<VB>>(out, storage_of<T>(a), storage_of<T>(b));
   else
@@ -348,10 +352,9 @@ void matrix_product_into(dense_t<T>& out, const VA& a, const VB& b) {
 }
 template <class T, class A, class B, class VA, class VB>
 T inner_product_value(const VA& a, const VB& b) {
-  if (a.cols() != b.rows())
-    throw_product_sizes(&operand_text<A>, &operand_text<B>, a.rows(), a.cols(), b.rows(), b.cols());
+  check_product_sizes<A, B>(a, b);
   if constexpr (has_storage_v<T, VA> && has_storage_v<T, VB>)
-    return inner_product_of<T, is_transpose_v<VA>, is_transpose_v<VB>>(storage_of<T>(a), storage_of<T>(b), a.cols());
+    return product_entry<T, is_transpose_v<VA>, is_transpose_v<VB>>(storage_of<T>(a), storage_of<T>(b), 0, 0, a.cols());
   else
     return T(a.row(0).transpose().cwiseProduct(b.col(0)).sum());
 }

@@ -73,11 +73,12 @@ T strided_dot(const T* x, Eigen::Index dx, const T* y, Eigen::Index dy, Eigen::I
   return n == 0 ? T(0) : strided(x, n, Eigen::InnerStride<>(dx)).dot(strided(y, n, Eigen::InnerStride<>(dy)));
 }
 
-/// The number (1 x k) * (k x 1) with the operands' storage.
+/// Entry (i, j) of op(A) * op(B): row i of op(A) times column j of op(B), depth long.
 template <class T, bool TA, bool TB>
-T inner_product_of(const storage_view<T>& a, const storage_view<T>& b, Eigen::Index depth) {
-  const auto [x, dx] = line_of<TA, true>(a, 0);
-  const auto [y, dy] = line_of<TB, false>(b, 0);
+T product_entry(const storage_view<T>& a, const storage_view<T>& b, Eigen::Index i, Eigen::Index j,
+                Eigen::Index depth) {
+  const auto [x, dx] = line_of<TA, true>(a, i);
+  const auto [y, dy] = line_of<TB, false>(b, j);
   return strided_dot(x, dx, y, dy, depth);
 }
 
@@ -163,11 +164,7 @@ void dense_product_into(dense_t<T>& out, const storage_view<T>& a, const storage
     return;
   }
   for (Eigen::Index j = 0; j < cols; ++j)
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const auto [x, dx] = line_of<TA, true>(a, i);
-      const auto [y, dy] = line_of<TB, false>(b, j);
-      out(i, j) = strided_dot(x, dx, y, dy, depth);
-    }
+    for (Eigen::Index i = 0; i < rows; ++i) out(i, j) = product_entry<T, TA, TB>(a, b, i, j, depth);
 #else  // Eigen's product, which parallelises with OpenMP or calls the BLAS it was told to
   using map = Eigen::Map<const dense_t<T>, 0, Eigen::OuterStride<>>;
   const map ma(a.data, a.rows, a.cols, Eigen::OuterStride<>(a.outer_stride));
