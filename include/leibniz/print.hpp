@@ -30,15 +30,6 @@ namespace leibniz {
 
 namespace detail {
 
-/// The LaTeX name of an op: its `latex` if it gives one, else \operatorname{name}.
-template <class Op>
-std::string latex_name() {
-  if constexpr (requires { Op::latex; })
-    return std::string(Op::latex);
-  else
-    return "\\operatorname{" + std::string(Op::name) + "}";
-}
-
 enum precedence : int { sum_level = 1, product_level = 2, negative_level = 3, power_level = 4, atom_level = 5 };
 
 /// A printed subexpression: |value| as text, its sign apart, so sums can subtract.
@@ -66,10 +57,7 @@ struct plain_style {
   static std::string call(std::string_view name, std::string_view, const std::string& args) {
     return std::string(name) + "(" + args + ")";
   }
-  template <class Tag>
-  static std::string named() {
-    return std::string(Tag::name);
-  }
+  static std::string named(std::string_view name, std::string_view) { return std::string(name); }
   static std::string variable(std::string_view name) { return std::string(name); }
 };
 
@@ -91,10 +79,7 @@ struct latex_style {
     const bool known = latex.substr(0, 1) == "\\" && latex.find("operatorname") == std::string_view::npos;
     return std::string(latex) + (known ? " " : "") + group(args);
   }
-  template <class Tag>
-  static std::string named() {
-    return std::string(Tag::latex);
-  }
+  static std::string named(std::string_view, std::string_view latex) { return std::string(latex); }
   static std::string variable(std::string_view name) {  // x1 -> x_{1}, w_1 -> w_{1}
     if (const std::size_t bar = name.find('_'); bar != std::string_view::npos && bar > 0 && bar + 1 < name.size())
       return std::string(name.substr(0, bar)) + "_{" + std::string(name.substr(bar + 1)) + "}";
@@ -118,8 +103,37 @@ std::string format_number(T value) {
   return text;
 }
 
+/// The printer's work list. A node prints its operands first, each pushing its text;
+/// then its rule, a function of the style alone, pops them and pushes the node's text.
+/// So the code made for each node type is a few calls, and the string work is written
+/// once: when each node type built its own strings, the operands named in the size
+/// errors of B8's gradient cost 0.3 s of its translation unit (docs/compile-time.md).
+struct text_stack {
+  std::vector<printed> items;
+
+  void push(printed p) { items.push_back(std::move(p)); }
+  printed pop() {
+    printed p = std::move(items.back());
+    items.pop_back();
+    return p;
+  }
+  /// The index of the first of the last n texts: a rule reads items[first + i], then drops them.
+  std::size_t first_of(std::size_t n) const { return items.size() - n; }
+  void drop(std::size_t n) {
+    while (n-- > 0) items.pop_back();
+  }
+};
+
 template <class Style, class E>
-printed print(const E& e);
+void print(text_stack& s, const E& e);
+
+/// Prints each operand, in order: read from the node where it holds a runtime constant,
+/// else the operand type's constant instance (pack.hpp), which makes no code.
+template <class Style, std::size_t... I, class... Ts>
+void print_operands(text_stack& s, const pack_storage<std::index_sequence<I...>, Ts...>& operands) {
+  [[maybe_unused]] const int in_order[] = {
+      0, (print<Style>(s, static_cast<const pack_leaf<I, Ts>&>(operands).value), 0)...};
+}
 
 /// a + b + c, appended in place: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105651)
 /// about the operator+ chain.
@@ -137,29 +151,81 @@ std::string operand(const printed& p, int level) {
   return own < level ? Style::group(text) : text;
 }
 
-/// Sorts the parts by `before`, stably, by insertion: a sum or product has a handful of
-/// them, and std::stable_sort's merging code cost more to compile than the printing.
+/// Sorts the n texts that `order` indexes by `before`, stably, by insertion: a sum or a
+/// product has a handful of them, and the standard algorithms, instantiated at the
+/// user's optimisation level, cost more to compile than the printing.
 template <class Before>
-void sort_parts(std::vector<printed>& parts, Before before) {
-  for (std::size_t i = 1; i < parts.size(); ++i)
-    for (std::size_t j = i; j > 0 && before(parts[j], parts[j - 1]); --j) std::swap(parts[j], parts[j - 1]);
+void sort_parts(const text_stack& s, std::size_t* order, std::size_t n, Before before) {
+  for (std::size_t i = 1; i < n; ++i)
+    for (std::size_t j = i; j > 0 && before(s.items[order[j]], s.items[order[j - 1]]); --j) {
+      const std::size_t k = order[j];
+      order[j] = order[j - 1];
+      order[j - 1] = k;
+    }
 }
 
+/// The n texts that `parts` indexes, in display order (numbers, variables, the rest;
+/// then by text), between separators, each bound at least as tightly as `level`.
 template <class Style>
-std::string join(std::vector<printed> parts, const std::string& separator, int level) {
-  sort_parts(parts, [](const printed& a, const printed& b) {
-    return a.rank != b.rank ? a.rank < b.rank : a.text < b.text;
-  });
+std::string join(const text_stack& s, std::size_t* parts, std::size_t n, std::string_view separator, int level) {
+  sort_parts(s, parts, n,
+             [](const printed& a, const printed& b) { return a.rank != b.rank ? a.rank < b.rank : a.text < b.text; });
   std::string out;
-  for (const printed& p : parts) out += (out.empty() ? "" : separator) + operand<Style>(p, level);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0)
+      out += separator;
+    out += operand<Style>(s.items[parts[i]], level);
+  }
   return out;
 }
 
-/// base^exponent for a rational exponent that is positive.
-template <class Style, class B>
-printed print_positive_power(const B& base, rational r) {
-  const printed b = print<Style>(base);
-  const int rank = B::kind == node_kind::variable ? 0 : 1;
+// ------------------------------------------------------------------ the rules
+// Each pushes one text; those that take operands pop them first (the last pushed on top).
+
+template <class Style>
+void push_rational(text_stack& s, rational r) {
+  s.push({Style::rational(r.num < 0 ? -r.num : r.num, r.den), r.den == 1 ? atom_level : product_level, r.num < 0, -1});
+}
+template <class T>
+void push_number(text_stack& s, T value) {
+  s.push({format_number(value < 0 ? -value : value), atom_level, value < 0, -1});
+}
+template <class Style>
+void push_named(text_stack& s, std::string_view name, std::string_view latex) {
+  s.push({Style::named(name, latex), atom_level, false, -1});
+}
+template <class Style>
+void push_variable(text_stack& s, std::string_view name) {
+  s.push({Style::variable(name), atom_level, false, 0});
+}
+
+/// The LaTeX name of an op: its `latex` if it gives one, else none (\operatorname{name}).
+template <class Op>
+constexpr std::string_view latex_of() {
+  if constexpr (requires { Op::latex; })
+    return Op::latex;
+  else
+    return {};
+}
+
+/// name(a, b, ...) of the last `arity` texts; `latex` empty for \operatorname{name}.
+template <class Style>
+void call_rule(text_stack& s, std::string_view name, std::string_view latex, std::size_t arity) {
+  const std::size_t first = s.first_of(arity);
+  std::string args;
+  for (std::size_t i = 0; i < arity; ++i) {
+    if (i > 0)
+      args += ", ";
+    args += operand<Style>(s.items[first + i], 0);
+  }
+  s.drop(arity);
+  const std::string latex_name = latex.empty() ? "\\operatorname{" + std::string(name) + "}" : std::string(latex);
+  s.push({Style::call(name, latex_name, args), atom_level, false});
+}
+
+/// b^r for a rational r > 0: sqrt(b) for 1/2; rank orders it among factors.
+template <class Style>
+printed positive_power_of(const printed& b, rational r, int rank) {
   if (r == rational{1, 1})
     return {b.text, b.level, b.negative, rank};
   if (r == rational{1, 2})
@@ -167,161 +233,218 @@ printed print_positive_power(const B& base, rational r) {
   const std::string exponent = Style::rational(r.num, r.den);
   return {Style::power(operand<Style>(b, atom_level), exponent, r.is_integer()), power_level, false, rank};
 }
-
+/// The base on top raised to r, a rational that is not 0; a negative power goes below a bar.
 template <class Style>
-printed finish_sum(std::vector<printed> parts, std::vector<printed> numbers) {
-  sort_parts(parts, [](const printed& a, const printed& b) { return a.text < b.text; });
-  parts.insert(parts.end(), numbers.begin(), numbers.end());
-  // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
-  const auto positive = std::find_if(parts.begin(), parts.end(), [](const printed& p) { return !p.negative; });
-  if (positive != parts.end())
-    std::rotate(parts.begin(), positive, positive + 1);
-  std::string out;
-  for (const printed& p : parts) {
-    const std::string text = p.level <= sum_level ? Style::group(p.text) : p.text;
-    if (out.empty())
-      out = p.negative ? "-" + text : text;
-    else
-      out += (p.negative ? " - " : " + ") + text;
-  }
-  return {out, sum_level, false};
+void rational_power_rule(text_stack& s, rational r, int rank) {
+  const printed below = positive_power_of<Style>(s.pop(), r.is_negative() ? -r : r, rank);
+  if (r.is_negative())
+    s.push({Style::fraction("1", below.text, below.level < power_level), product_level, below.negative});
+  else
+    s.push(below);
+}
+/// base^exponent, the exponent on top.
+template <class Style>
+void power_rule(text_stack& s) {
+  const printed x = s.pop(), b = s.pop();
+  s.push({Style::power(operand<Style>(b, atom_level), operand<Style>(x, 0), x.level == atom_level && !x.negative),
+          power_level, false});
 }
 
-template <class Style, class... Ts>
-printed print_sum(const pack<Ts...>& terms) {
-  std::vector<printed> parts;
-  std::vector<printed> numbers;
-  unpack(terms, [&](const auto&... t) {
-    ((is_rational<std::remove_cvref_t<decltype(t)>>::value || is_runtime<std::remove_cvref_t<decltype(t)>>::value
-          ? numbers.push_back(print<Style>(t))
-          : parts.push_back(print<Style>(t))),
-     ...);
-  });
-  return finish_sum<Style>(std::move(parts), std::move(numbers));
+/// The sum of the last n texts; is_number[i] says whether term i is a number, shown last.
+template <class Style>
+void sum_rule(text_stack& s, const bool* is_number, std::size_t n) {
+  // The terms by text, then the numbers in their order.
+  const std::size_t first = s.first_of(n);
+  std::vector<std::size_t> order(n);
+  std::size_t terms = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!is_number[i])
+      order[terms++] = first + i;
+  for (std::size_t i = 0, k = terms; i < n; ++i)
+    if (is_number[i])
+      order[k++] = first + i;
+  sort_parts(s, order.data(), terms, [](const printed& a, const printed& b) { return a.text < b.text; });
+  // Lead with a positive term where there is one: 1 - step(x), not -step(x) + 1.
+  for (std::size_t i = 0; i < n; ++i)
+    if (!s.items[order[i]].negative) {
+      const std::size_t lead = order[i];
+      for (std::size_t j = i; j > 0; --j) order[j] = order[j - 1];
+      order[0] = lead;
+      break;
+    }
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const printed& p = s.items[order[i]];
+    if (i > 0)
+      out += p.negative ? " - " : " + ";
+    else if (p.negative)
+      out += '-';
+    out += p.level <= sum_level ? Style::group(p.text) : p.text;
+  }
+  s.drop(n);
+  s.push({out, sum_level, false});
 }
+
+/// How a factor of a product prints: an exact number and a runtime one in front, a
+/// power with an exact exponent above or below the bar (its base on the stack, not the
+/// power), anything else above it as its own text.
+enum class factor_role { exact_number, runtime_number, exact_power, other };
+struct factor_info {
+  factor_role role;
+  rational value{};  // the exact number, or the exact exponent
+  int rank = 1;      // of an exact power: its base is a variable (0) or not (1)
+};
 
 template <class F>
-constexpr bool has_rational_exponent() {
-  if constexpr (is_power<F>::value)
-    return is_rational<std::remove_cvref_t<decltype(std::declval<F>().exponent())>>::value;
-  else
-    return false;
+constexpr factor_info factor_info_of() {
+  if constexpr (is_rational<F>::value) {
+    return {factor_role::exact_number, F::value};
+  } else if constexpr (is_runtime<F>::value) {
+    return {factor_role::runtime_number};
+  } else if constexpr (is_power<F>::value) {
+    using X = element_t<1, decltype(F::operands)>;
+    if constexpr (is_rational<X>::value)
+      return {factor_role::exact_power, X::value,
+              element_t<0, decltype(F::operands)>::kind == node_kind::variable ? 0 : 1};
+    else
+      return {factor_role::other};
+  } else {
+    return {factor_role::other};
+  }
 }
 
+/// Prints a factor as its role says: an exact power by its base.
+template <class Style, class F>
+LEIBNIZ_ALWAYS_INLINE inline void print_factor(text_stack& s, const F& f) {
+  if constexpr (factor_info_of<F>().role == factor_role::exact_power)
+    print<Style>(s, static_cast<const pack_leaf<0, element_t<0, decltype(F::operands)>>&>(f.operands).value);
+  else
+    print<Style>(s, f);
+}
+
+/// The product of the last n texts, one per factor, as `factors` says.
 template <class Style>
-printed finish_product(std::vector<printed> numerator, std::vector<printed> denominator, const std::string& number,
-                       const std::string& denominator_number, bool negative) {
-  for (printed& p : denominator)  // x / (-2.0) is -x / 2.0
-    if (p.negative)
-      negative = !negative, p.negative = false;
-  const bool has_denominator = !denominator.empty() || !denominator_number.empty();
+void product_rule(text_stack& s, const factor_info* factors, std::size_t n) {
+  const std::size_t first = s.first_of(n);
+  bool negative = false;
+  std::string number, denominator_number;
+  std::vector<std::size_t> above(n), below(n);  // the factors above and below the bar
+  std::size_t n_above = 0, n_below = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const factor_info& f = factors[i];
+    printed& text = s.items[first + i];
+    if (f.role == factor_role::exact_number) {
+      negative = f.value.num < 0;
+      const std::intmax_t whole = negative ? -f.value.num : f.value.num;
+      if (whole != 1)
+        number = std::to_string(whole);
+      if (f.value.den != 1)
+        denominator_number = std::to_string(f.value.den);
+    } else if (f.role == factor_role::runtime_number) {
+      negative = text.negative;
+      number = text.text;
+    } else if (f.role == factor_role::exact_power && f.value.is_negative()) {
+      text = positive_power_of<Style>(text, -f.value, f.rank);
+      if (text.negative)  // x / (-2.0) is -x / 2.0
+        negative = !negative, text.negative = false;
+      below[n_below++] = first + i;
+    } else {
+      if (f.role == factor_role::exact_power)
+        text = positive_power_of<Style>(text, f.value, f.rank);
+      above[n_above++] = first + i;
+    }
+  }
+  const bool has_denominator = n_below > 0 || !denominator_number.empty();
   // A lone numerator needs no brackets where the fraction bar groups it (LaTeX's \frac).
-  std::string top = has_denominator && Style::fraction_groups && numerator.size() == 1 && number.empty()
-                        ? numerator.front().text
-                        : join<Style>(numerator, Style::times(), negative_level);
+  std::string top = has_denominator && Style::fraction_groups && n_above == 1 && number.empty()
+                        ? s.items[above[0]].text
+                        : join<Style>(s, above.data(), n_above, Style::times(), negative_level);
   if (!number.empty())
     top = top.empty() ? number : joined(number, Style::times(), top);
   if (top.empty())
     top.push_back('1');  // not = "1": GCC 12 -O3 -Wrestrict false positive
   // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
   // several always are (x / (y * z)).
-  const bool several = denominator.size() + (denominator_number.empty() ? 0 : 1) > 1;
-  const bool compound = several || (denominator.size() == 1 && denominator.front().level < power_level);
-  std::string bottom = several ? join<Style>(denominator, Style::times(), negative_level)
-                               : (denominator.empty() ? "" : denominator.front().text);
+  const bool several = n_below + (denominator_number.empty() ? 0 : 1) > 1;
+  const bool compound = several || (n_below == 1 && s.items[below[0]].level < power_level);
+  std::string bottom = several ? join<Style>(s, below.data(), n_below, Style::times(), negative_level)
+                               : (n_below == 0 ? "" : s.items[below[0]].text);
   if (!denominator_number.empty())
     bottom = bottom.empty() ? denominator_number : joined(denominator_number, Style::times(), bottom);
-  const bool single = numerator.size() + (number.empty() ? 0 : 1) == 1 && bottom.empty();
-  if (bottom.empty())
-    return {top, single ? numerator.empty() ? atom_level : numerator.front().level : product_level, negative};
-  return {Style::fraction(top, bottom, compound), product_level, negative};
+  const bool single = n_above + (number.empty() ? 0 : 1) == 1 && bottom.empty();
+  printed out{top, product_level, negative};
+  if (!bottom.empty())
+    out.text = Style::fraction(top, bottom, compound);
+  else if (single)
+    out.level = n_above == 0 ? atom_level : s.items[above[0]].level;
+  s.drop(n);
+  s.push(std::move(out));
 }
 
-template <class Style, class... Fs>
-printed print_product(const pack<Fs...>& factors) {
-  bool negative = false;
-  std::string number, denominator_number;
-  std::vector<printed> numerator, denominator;
-  unpack(factors, [&](const auto&... f) {
-    (
-        [&](const auto& factor) {
-          using F = std::remove_cvref_t<decltype(factor)>;
-          if constexpr (is_rational<F>::value) {
-            negative = F::value.num < 0;
-            const std::intmax_t n = negative ? -F::value.num : F::value.num;
-            if (n != 1)
-              number = std::to_string(n);
-            if (F::value.den != 1)
-              denominator_number = std::to_string(F::value.den);
-          } else if constexpr (is_runtime<F>::value) {
-            negative = factor.value < 0;
-            number = format_number(negative ? -factor.value : factor.value);
-          } else if constexpr (has_rational_exponent<F>()) {
-            constexpr rational r = std::remove_cvref_t<decltype(factor.exponent())>::value;
-            if constexpr (r.is_negative())
-              denominator.push_back(print_positive_power<Style>(factor.base(), -r));
-            else
-              numerator.push_back(print_positive_power<Style>(factor.base(), r));
-          } else {
-            numerator.push_back(print<Style>(factor));
-          }
-        }(f),
-        ...);
-  });
-  return finish_product<Style>(std::move(numerator), std::move(denominator), number, denominator_number, negative);
+template <class Style, class... Ts>
+void print_sum(text_stack& s, const pack<Ts...>& terms) {
+  static constexpr bool is_number[] = {(is_rational<Ts>::value || is_runtime<Ts>::value)...};
+  print_operands<Style>(s, terms);
+  sum_rule<Style>(s, is_number, sizeof...(Ts));
+}
+
+template <class Style, std::size_t... I, class... Fs>
+void print_product(text_stack& s, const pack_storage<std::index_sequence<I...>, Fs...>& factors) {
+  static constexpr factor_info info[] = {factor_info_of<Fs>()...};
+  [[maybe_unused]] const int in_order[] = {
+      0, (print_factor<Style>(s, static_cast<const pack_leaf<I, Fs>&>(factors).value), 0)...};
+  product_rule<Style>(s, info, sizeof...(Fs));
 }
 
 /// How a node that the switch below does not know prints itself (matrix/print.hpp
 /// specialises it for matrix products, transposes, reductions and hadamard products):
-/// `static printed print<Style>(const E&)`.
+/// `static void print<Style>(text_stack&, const E&)`, which pushes one text.
 template <class E>
 struct node_printer;
 
 template <class Style, class E>
-printed print(const E& e) {
-  if constexpr (requires { node_printer<E>::template print<Style>(e); }) {
-    return node_printer<E>::template print<Style>(e);
+void print(text_stack& s, const E& e) {
+  if constexpr (requires { node_printer<E>::template print<Style>(s, e); }) {
+    node_printer<E>::template print<Style>(s, e);
   } else if constexpr (E::kind == node_kind::constant) {
-    constexpr rational r = E::value;
-    return {Style::rational(r.num < 0 ? -r.num : r.num, r.den), r.den == 1 ? atom_level : product_level, r.num < 0, -1};
+    push_rational<Style>(s, E::value);
   } else if constexpr (E::kind == node_kind::named_constant) {
-    return {Style::template named<typename E::tag>(), atom_level, false, -1};
+    push_named<Style>(s, E::tag::name, E::tag::latex);
   } else if constexpr (E::kind == node_kind::runtime_constant) {
-    return {format_number(e.value < 0 ? -e.value : e.value), atom_level, e.value < 0, -1};
+    push_number(s, e.value);
   } else if constexpr (E::kind == node_kind::variable) {
-    return {Style::variable(E::name.view()), atom_level, false, 0};
-  } else if constexpr (E::kind == node_kind::unary) {
-    return {Style::call(E::op::name, latex_name<typename E::op>(), operand<Style>(print<Style>(e.arg()), 0)),
-            atom_level, false};
-  } else if constexpr (E::kind == node_kind::binary) {
-    return {Style::call(E::op::name, latex_name<typename E::op>(),
-                        operand<Style>(print<Style>(e.lhs()), 0) + ", " + operand<Style>(print<Style>(e.rhs()), 0)),
-            atom_level, false};
+    push_variable<Style>(s, E::name.view());
+  } else if constexpr (E::kind == node_kind::unary || E::kind == node_kind::binary) {
+    print_operands<Style>(s, e.operands);
+    call_rule<Style>(s, E::op::name, latex_of<typename E::op>(), E::kind == node_kind::unary ? 1 : 2);
   } else if constexpr (E::kind == node_kind::power) {
-    using X = std::remove_cvref_t<decltype(e.exponent())>;
+    using X = element_t<1, decltype(E::operands)>;
     if constexpr (is_rational<X>::value) {
-      if constexpr (X::value.is_negative()) {
-        const printed below = print_positive_power<Style>(e.base(), -X::value);
-        return {Style::fraction("1", below.text, below.level < power_level), product_level, below.negative};
-      } else {
-        return print_positive_power<Style>(e.base(), X::value);
-      }
+      print<Style>(s, static_cast<const pack_leaf<0, element_t<0, decltype(E::operands)>>&>(e.operands).value);
+      rational_power_rule<Style>(s, X::value, factor_info_of<E>().rank);
     } else {
       if constexpr (is_runtime<X>::value) {  // pow(x, n) differentiated: x^1 is x
         if constexpr (std::is_integral_v<typename X::value_type>)
           if (e.exponent().value == 1)
-            return print<Style>(e.base());
+            return print<Style>(s, e.base());
       }
-      const printed x = print<Style>(e.exponent());
-      return {Style::power(operand<Style>(print<Style>(e.base()), atom_level), operand<Style>(x, 0),
-                           x.level == atom_level && !x.negative),
-              power_level, false};
+      print_operands<Style>(s, e.operands);
+      power_rule<Style>(s);
     }
   } else if constexpr (E::kind == node_kind::sum) {
-    return print_sum<Style>(e.operands);
+    print_sum<Style>(s, e.operands);
   } else {
-    return print_product<Style>(e.operands);
+    print_product<Style>(s, e.operands);
   }
+}
+
+/// The text of e in a style, its sign in front.
+template <class Style, class E>
+std::string text_of(const E& e) {
+  text_stack s;
+  print<Style>(s, e);
+  const printed p = s.pop();
+  return p.negative ? "-" + p.text : p.text;
 }
 
 }  // namespace detail
@@ -332,8 +455,7 @@ printed print(const E& e) {
 ///     to_string(d(sin(x) + x * y, x)) == "cos(x) + y"
 template <Expression E>
 [[nodiscard]] std::string to_string(const E& e) {
-  const detail::printed p = detail::print<detail::plain_style>(e);
-  return p.negative ? "-" + p.text : p.text;
+  return detail::text_of<detail::plain_style>(e);
 }
 
 /// The expression as LaTeX math: `\frac{x}{y}`, `x^{2}`, `\sqrt{x}`, `\sin\left(x\right)`.
@@ -341,8 +463,7 @@ template <Expression E>
 ///     to_latex(x / sqrt(y)) == "\\frac{x}{\\sqrt{y}}"
 template <Expression E>
 [[nodiscard]] std::string to_latex(const E& e) {
-  const detail::printed p = detail::print<detail::latex_style>(e);
-  return p.negative ? "-" + p.text : p.text;
+  return detail::text_of<detail::latex_style>(e);
 }
 
 /// Streams `to_string(e)`.

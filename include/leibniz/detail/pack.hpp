@@ -40,6 +40,7 @@ struct pack_leaf {
 };
 template <std::size_t I, class T>
 struct pack_leaf<I, T, true> {
+  static constexpr T value{};  // read where an object is needed, with no code to make it (print.hpp)
   constexpr pack_leaf() = default;
   constexpr explicit pack_leaf(const T&) {}
   constexpr T get() const { return T{}; }

@@ -227,48 +227,67 @@ constexpr auto make_solve(const A& a, const B& b) {
 
 // Printing: `inverse(A)`, `log_det(A)`, `solve(A, b)`; in LaTeX `A^{-1}`, `\log\lvert A\rvert`, `A^{-1} b`.
 
+LEIBNIZ_TEXT_CODE_BEGIN
+
+/// inverse(a), a^{-1} in LaTeX, of the text on top.
+template <class Style>
+void inverse_rule(text_stack& s) {
+  if constexpr (is_latex_v<Style>)
+    s.push({operand<Style>(s.pop(), atom_level) + "^{-1}", power_level, false});
+  else
+    call_rule<Style>(s, inverse_op::name, {}, 1);
+}
+/// log_det(a), \log\lvert a\rvert in LaTeX, of the text on top.
+template <class Style>
+void log_det_rule(text_stack& s) {
+  // \log\lvert A\rvert, the statistician's log|S|: the bars delimit the operand and say that the
+  // determinant's sign is dropped. A factor of a product as it is; grouped as the base of a power.
+  if constexpr (is_latex_v<Style>) {
+    const printed arg = s.pop();
+    s.push({std::string("\\log\\lvert ") + (arg.negative ? "-" : "") + arg.text + "\\rvert", negative_level, false});
+  } else {
+    call_rule<Style>(s, log_det_op::name, {}, 1);
+  }
+}
+/// solve(a, b), a^{-1} b in LaTeX (a product as the matrix product prints), of the last two texts.
+template <class Style>
+void solve_rule(text_stack& s) {
+  if constexpr (is_latex_v<Style>) {
+    const printed b = s.pop(), a = s.pop();
+    s.push({operand<Style>(a, atom_level) + "^{-1} " + operand<Style>(b, product_level), negative_level, false});
+  } else {
+    call_rule<Style>(s, "solve", {}, 2);
+  }
+}
+
 template <class A>
 struct node_printer<reduction<inverse_op, A>> {
   template <class Style>
-  static printed print(const reduction<inverse_op, A>& e) {
-    const std::string arg = operand<Style>(detail::print<Style>(e.arg()), is_latex_v<Style> ? atom_level : 0);
-    if constexpr (is_latex_v<Style>)
-      return {arg + "^{-1}", power_level, false};
-    else
-      return {Style::call(inverse_op::name, "", arg), atom_level, false};
+  static void print(text_stack& s, const reduction<inverse_op, A>& e) {
+    print_operands<Style>(s, e.operands);
+    inverse_rule<Style>(s);
   }
 };
 
 template <class A>
 struct node_printer<reduction<log_det_op, A>> {
   template <class Style>
-  static printed print(const reduction<log_det_op, A>& e) {
-    // \log\lvert A\rvert, the statistician's log|S|: the bars delimit the operand and say that the
-    // determinant's sign is dropped. A factor of a product as it is; grouped as the base of a power.
-    if constexpr (is_latex_v<Style>) {
-      const printed arg = detail::print<Style>(e.arg());
-      return {std::string("\\log\\lvert ") + (arg.negative ? "-" : "") + arg.text + "\\rvert", negative_level, false};
-    } else {
-      return {Style::call(log_det_op::name, "", operand<Style>(detail::print<Style>(e.arg()), 0)), atom_level, false};
-    }
+  static void print(text_stack& s, const reduction<log_det_op, A>& e) {
+    print_operands<Style>(s, e.operands);
+    log_det_rule<Style>(s);
   }
 };
 
 template <class A, class B>
 struct node_printer<solved<A, B>> {
   template <class Style>
-  static printed print(const solved<A, B>& e) {
-    if constexpr (is_latex_v<Style>)  // A^{-1} b, a product as the matrix product prints
-      return {operand<Style>(detail::print<Style>(e.lhs()), atom_level) + "^{-1} " +
-                  operand<Style>(detail::print<Style>(e.rhs()), product_level),
-              negative_level, false};
-    else
-      return {Style::call("solve", "",
-                          operand<Style>(detail::print<Style>(e.lhs()), 0) + ", " +
-                              operand<Style>(detail::print<Style>(e.rhs()), 0)),
-              atom_level, false};
+  static void print(text_stack& s, const solved<A, B>& e) {
+    print_operands<Style>(s, e.operands);
+    solve_rule<Style>(s);
   }
 };
+
+LEIBNIZ_TEXT_CODE_END
 
 }  // namespace detail
 

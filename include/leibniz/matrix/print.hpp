@@ -19,46 +19,90 @@ namespace leibniz::detail {
 template <class Style>
 inline constexpr bool is_latex_v = std::is_same_v<Style, latex_style>;
 
+// The rules (print.hpp's text_stack): each pops its operands' texts and pushes its own.
+
+/// lhs * rhs (LaTeX: lhs rhs) of the last two texts, the right one bracketed below right_level.
+template <class Style>
+void matrix_product_rule(text_stack& s, int right_level) {
+  const printed rhs = s.pop(), lhs = s.pop();
+  s.push({operand<Style>(lhs, product_level) + (is_latex_v<Style> ? " " : " * ") + operand<Style>(rhs, right_level),
+          negative_level, false});  // scaling commutes with it: 2 * A^T * r needs no brackets
+}
+
+/// a^T (LaTeX: a^\top) of the text on top.
+template <class Style>
+void transpose_rule(text_stack& s) {
+  const printed a = s.pop();
+  s.push({operand<Style>(a, atom_level) + (is_latex_v<Style> ? "^\\top" : "^T"), power_level, false});
+}
+
+/// hadamard(a, hadamard(b, c)) (LaTeX: a \odot b \odot c) of the vector and matrix
+/// factors among the last n texts (is_matrix), the scalar ones dropped; scaled by the
+/// text above them where `scaled`, else negative where `negative`.
+template <class Style>
+void hadamard_rule(text_stack& s, const bool* is_matrix, std::size_t n, bool scaled, bool negative) {
+  const printed scale = scaled ? s.pop() : printed{};
+  const std::size_t first = s.first_of(n);
+  std::string text;
+  if constexpr (is_latex_v<Style>) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (is_matrix[i]) {
+        if (!text.empty())
+          text += " \\odot ";
+        text += operand<Style>(s.items[first + i], product_level);
+      }
+  } else {  // nested from the right: hadamard(a, hadamard(b, c))
+    std::size_t open = 0;
+    for (std::size_t i = n; i-- > 0;)
+      if (is_matrix[i])
+        text = open++ == 0 ? operand<Style>(s.items[first + i], 0)
+                           : joined("hadamard(" + operand<Style>(s.items[first + i], 0), ", ", text) + ")";
+  }
+  s.drop(n);
+  if (!scaled)
+    s.push({text, is_latex_v<Style> ? product_level : atom_level, negative});
+  else
+    s.push({operand<Style>({scale.text, scale.level, false}, product_level) + Style::times() +
+                (is_latex_v<Style> ? Style::group(text) : text),
+            product_level, scale.negative});
+}
+
 template <class A, class B>
 struct node_printer<matrix_product<A, B>> {
   template <class Style>
-  static printed print(const matrix_product<A, B>& e) {
-    const std::string times = is_latex_v<Style> ? " " : " * ";
+  static void print(text_stack& s, const matrix_product<A, B>& e) {
     // to_string brackets a product on the right, to show the order of evaluation:
     // A^T * (A * v) is two matrix-vector products, A^T * A * v would read as a
     // matrix-matrix product first. LaTeX writes the mathematics, where both are A^T A v.
-    constexpr int right_level = is_matrix_product_v<B> && !is_latex_v<Style> ? atom_level : product_level;
-    return {operand<Style>(detail::print<Style>(e.lhs()), product_level) + times +
-                operand<Style>(detail::print<Style>(e.rhs()), right_level),
-            negative_level, false};  // scaling commutes with it: 2 * A^T * r needs no brackets
+    print_operands<Style>(s, e.operands);
+    matrix_product_rule<Style>(s, is_matrix_product_v<B> && !is_latex_v<Style> ? atom_level : product_level);
   }
 };
 
 template <class A>
 struct node_printer<transposed<A>> {
   template <class Style>
-  static printed print(const transposed<A>& e) {
-    const std::string mark = is_latex_v<Style> ? "^\\top" : "^T";
-    return {operand<Style>(detail::print<Style>(e.arg()), atom_level) + mark, power_level, false};
+  static void print(text_stack& s, const transposed<A>& e) {
+    print_operands<Style>(s, e.operands);
+    transpose_rule<Style>(s);
   }
 };
 
 template <class Op, class A>
 struct node_printer<reduction<Op, A>> {
   template <class Style>
-  static printed print(const reduction<Op, A>& e) {
-    return {Style::call(Op::name, latex_name<Op>(), operand<Style>(detail::print<Style>(e.arg()), 0)), atom_level,
-            false};
+  static void print(text_stack& s, const reduction<Op, A>& e) {
+    print_operands<Style>(s, e.operands);
+    call_rule<Style>(s, Op::name, latex_of<Op>(), 1);
   }
 };
 
 template <class A, class Like>
 struct node_printer<filled<A, Like>> {
   template <class Style>
-  static printed print(const filled<A, Like>& e) {
-    const std::string args = operand<Style>(detail::print<Style>(e.arg()), 0) + ", " +
-                             operand<Style>(detail::print<Style>(get<1>(e.operands)), 0);
-    return {Style::call("fill", "\\operatorname{fill}", args), atom_level, false};
+  static void print(text_stack& s, const filled<A, Like>& e) {
+    print_operands<Style>(s, e.operands);
+    call_rule<Style>(s, "fill", "\\operatorname{fill}", 2);
   }
 };
 
@@ -70,25 +114,10 @@ template <class... Fs>
 requires is_hadamard_product_v<Fs...>
 struct node_printer<product<Fs...>> {
   template <class Style>
-  static printed print(const product<Fs...>& e) {
-    std::vector<std::string> parts;
-    unpack(e.operands, [&](const auto&... f) {
-      (
-          [&](const auto& factor) {
-            if constexpr (!shape_of_type<std::remove_cvref_t<decltype(factor)>>::value.scalar)
-              parts.push_back(operand<Style>(detail::print<Style>(factor), is_latex_v<Style> ? product_level : 0));
-          }(f),
-          ...);
-    });
-    std::string text;
-    if constexpr (is_latex_v<Style>) {
-      for (const std::string& p : parts) text += (text.empty() ? "" : " \\odot ") + p;
-    } else {
-      text = parts.back();
-      for (std::size_t i = parts.size() - 1; i-- > 0;) text = "hadamard(" + parts[i] + ", " + text + ")";
-    }
-    const auto scalars = scalar_part(e);
-    using S = std::remove_cvref_t<decltype(scalars)>;
+  static void print(text_stack& s, const product<Fs...>& e) {
+    static constexpr bool is_matrix[] = {!shape_of_type<Fs>::value.scalar...};
+    print_operands<Style>(s, e.operands);  // the scalar factors too, dropped by the rule
+    using S = decltype(scalar_part(e));
     constexpr rational coefficient = [] {
       if constexpr (is_rational<S>::value)
         return S::value;
@@ -96,12 +125,13 @@ struct node_printer<product<Fs...>> {
         return rational{0, 1};  // not a number
     }();
     if constexpr (coefficient == rational{1, 1} || coefficient == rational{-1, 1}) {
-      return {text, is_latex_v<Style> ? product_level : atom_level, coefficient.is_negative()};
+      hadamard_rule<Style>(s, is_matrix, sizeof...(Fs), false, coefficient.is_negative());
     } else {
-      const printed s = detail::print<Style>(scalars);
-      return {operand<Style>({s.text, s.level, false}, product_level) + Style::times() +
-                  (is_latex_v<Style> ? Style::group(text) : text),
-              product_level, s.negative};
+      if constexpr (std::is_empty_v<S>)
+        detail::print<Style>(s, S{});
+      else
+        detail::print<Style>(s, scalar_part(e));
+      hadamard_rule<Style>(s, is_matrix, sizeof...(Fs), true, false);
     }
   }
 };
