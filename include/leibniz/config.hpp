@@ -52,10 +52,12 @@
 #define LEIBNIZ_OPAQUE(x) ((void)0)
 #endif
 
-// Printing is one function per node type, full of std::string work, and its speed does not
-// matter; optimising it did: at -O2 it was 1.06 s of a 3.9 s translation unit that prints a
-// 30-node expression (compile_probe_d3_of_30_nodes), 0.2 s without optimisation. Clang has
-// no such pragma for a region of templates; it compiles the same code at the user's level.
+// Printing is std::string work whose speed does not matter; optimising it did: at -O2 it
+// was 1.06 s of a 3.9 s translation unit that prints a 30-node expression
+// (compile_probe_d3_of_30_nodes), 0.2 s without optimisation. Only templates defined in the
+// region are affected: the standard library's, used from it, keep the user's level (why
+// print.hpp's rules sort by hand). Clang has no such pragma for a region of templates; it
+// compiles the same code at the user's level.
 #if defined(__GNUC__) && !defined(__clang__)
 #define LEIBNIZ_TEXT_CODE_BEGIN _Pragma("GCC push_options") _Pragma("GCC optimize(\"O0\")")
 #define LEIBNIZ_TEXT_CODE_END _Pragma("GCC pop_options")
