@@ -107,7 +107,8 @@ std::string format_number(T value) {
 /// then its rule, a function of the style alone, pops them and pushes the node's text.
 /// So the code made for each node type is a few calls, and the string work is written
 /// once: when each node type built its own strings, the operands named in the size
-/// errors of B8's gradient cost 0.3 s of its translation unit (docs/compile-time.md).
+/// errors of B8's gradient cost 0.5 s of its translation unit; now 0.2 s
+/// (docs/compile-time.md).
 struct text_stack {
   std::vector<printed> items;
 
@@ -345,8 +346,6 @@ void product_rule(text_stack& s, const factor_info* factors, std::size_t n) {
       number = text.text;
     } else if (f.role == factor_role::exact_power && f.value.is_negative()) {
       text = positive_power_of<Style>(text, -f.value, f.rank);
-      if (text.negative)  // x / (-2.0) is -x / 2.0
-        negative = !negative, text.negative = false;
       below[n_below++] = first + i;
     } else {
       if (f.role == factor_role::exact_power)
@@ -354,6 +353,9 @@ void product_rule(text_stack& s, const factor_info* factors, std::size_t n) {
       above[n_above++] = first + i;
     }
   }
+  for (std::size_t k = 0; k < n_below; ++k)  // x / (-2.0) is -x / 2.0
+    if (s.items[below[k]].negative)
+      negative = !negative, s.items[below[k]].negative = false;
   const bool has_denominator = n_below > 0 || !denominator_number.empty();
   // A lone numerator needs no brackets where the fraction bar groups it (LaTeX's \frac).
   std::string top = has_denominator && Style::fraction_groups && n_above == 1 && number.empty()
