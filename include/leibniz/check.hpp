@@ -185,10 +185,7 @@ std::string describe_point(const std::tuple<Bs...>& bindings) {
 
 template <class E>
 std::string describe_function(const E& f) {
-  std::string text = to_string(f);
-  if (text.size() > 72)
-    text = text.substr(0, 69) + "...";
-  return text;
+  return shortened(to_string(f), 72);
 }
 
 inline std::string step_rule(const check_options& o) {

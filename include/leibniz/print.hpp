@@ -303,10 +303,9 @@ constexpr factor_info factor_info_of() {
   } else if constexpr (is_runtime<F>::value) {
     return {factor_role::runtime_number};
   } else if constexpr (is_power<F>::value) {
-    using X = element_t<1, decltype(F::operands)>;
+    using X = exponent_t<F>;
     if constexpr (is_rational<X>::value)
-      return {factor_role::exact_power, X::value,
-              element_t<0, decltype(F::operands)>::kind == node_kind::variable ? 0 : 1};
+      return {factor_role::exact_power, X::value, base_t<F>::kind == node_kind::variable ? 0 : 1};
     else
       return {factor_role::other};
   } else {
@@ -318,7 +317,7 @@ constexpr factor_info factor_info_of() {
 template <class Style, class F>
 LEIBNIZ_ALWAYS_INLINE inline void print_factor(text_stack& s, const F& f) {
   if constexpr (factor_info_of<F>().role == factor_role::exact_power)
-    print<Style>(s, static_cast<const pack_leaf<0, element_t<0, decltype(F::operands)>>&>(f.operands).value);
+    print<Style>(s, static_cast<const pack_leaf<0, base_t<F>>&>(f.operands).value);
   else
     print<Style>(s, f);
 }
@@ -420,9 +419,9 @@ void print(text_stack& s, const E& e) {
     print_operands<Style>(s, e.operands);
     call_rule<Style>(s, E::op::name, latex_of<typename E::op>(), E::kind == node_kind::unary ? 1 : 2);
   } else if constexpr (E::kind == node_kind::power) {
-    using X = element_t<1, decltype(E::operands)>;
+    using X = exponent_t<E>;
     if constexpr (is_rational<X>::value) {
-      print<Style>(s, static_cast<const pack_leaf<0, element_t<0, decltype(E::operands)>>&>(e.operands).value);
+      print<Style>(s, static_cast<const pack_leaf<0, base_t<E>>&>(e.operands).value);
       rational_power_rule<Style>(s, X::value, factor_info_of<E>().rank);
     } else {
       if constexpr (is_runtime<X>::value) {  // pow(x, n) differentiated: x^1 is x
@@ -438,6 +437,11 @@ void print(text_stack& s, const E& e) {
   } else {
     print_product<Style>(s, e.operands);
   }
+}
+
+/// text cut to at most `width` characters, the cut marked "...".
+inline std::string shortened(std::string text, std::size_t width) {
+  return text.size() > width ? text.substr(0, width - 3) + "..." : text;
 }
 
 /// The text of e in a style, its sign in front.

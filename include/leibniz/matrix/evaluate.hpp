@@ -85,14 +85,11 @@ using bound_number_t = promote_t<scalar_of_t<V>>;
 inline std::string size_text(Eigen::Index rows, Eigen::Index cols) {
   return std::to_string(rows) + " x " + std::to_string(cols);
 }
-/// An operand's text in an error message, cut to 40 characters.
-inline std::string shortened(std::string text) {
-  return text.size() > 40 ? text.substr(0, 37) + "..." : text;
-}
 LEIBNIZ_TEXT_CODE_BEGIN
+/// An operand's text in an error message, cut to 40 characters.
 template <class E>
 std::string operand_text() {
-  return shortened(text_of<plain_style>(E{}));
+  return shortened(text_of<plain_style>(E{}), 40);
 }
 LEIBNIZ_TEXT_CODE_END
 
