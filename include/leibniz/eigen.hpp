@@ -24,6 +24,7 @@
 #include "config.hpp"
 #include "dag.hpp"
 #include "detail/lazy_result.hpp"
+#include "detail/text.hpp"
 #include "evaluate.hpp"
 #include "gradient.hpp"
 #include "parameters.hpp"
@@ -62,9 +63,9 @@ using result_array = Eigen::Array<S, Eigen::Dynamic, 1>;
 /// was most of their code (and of its compile time).
 [[noreturn]] LEIBNIZ_NOINLINE inline void throw_different_sizes(std::string_view first, Eigen::Index first_size,
                                                                 std::string_view other, Eigen::Index other_size) {
-  throw std::invalid_argument("leibniz: arrays bound together have different sizes: " + std::string(first) +
-                              " has " + std::to_string(first_size) + " elements, " + std::string(other) + " has " +
-                              std::to_string(other_size));
+  throw std::invalid_argument(
+      concat({"leibniz: arrays bound together have different sizes: ", first, " has ", std::to_string(first_size),
+              " elements, ", other, " has ", std::to_string(other_size)}));
 }
 
 /// One binding's part of common_size: its array's size is the first seen, or must equal
@@ -94,12 +95,16 @@ Eigen::Index common_size(const Bs&... bindings) {
   return size < 0 ? 1 : size;
 }
 
-/// Where one binding's elements are read from: a contiguous array of S (the bound
-/// array itself when it is one, else a converted copy), or one number for all.
+/// Where a chunk reads one binding's elements: a contiguous array of S, or one number for all.
 template <class S>
-struct input {
+struct input_view {
   const S* data = nullptr;  // null for a number
   S number{};
+};
+/// An input_view with the converted copy it may point into (when the bound array is not
+/// a contiguous array of S). The loops copy only the views, never the Eigen member.
+template <class S>
+struct input : input_view<S> {
   result_array<S> copy;
 };
 
@@ -110,15 +115,20 @@ void prepare_input(input<S>& in, const B& b) {
     in.number = S(b.value);
   } else {
     using traits = Eigen::internal::traits<T>;
-    if constexpr (std::is_same_v<typename T::Scalar, S> && bool(traits::Flags & Eigen::DirectAccessBit)) {
+    constexpr bool direct = std::is_same_v<typename T::Scalar, S> && bool(traits::Flags & Eigen::DirectAccessBit);
+    if constexpr (direct) {
       if (b.value.innerStride() == 1 && (b.value.cols() == 1 || b.value.rows() == 1 ||
                                          b.value.outerStride() == (T::IsRowMajor ? b.value.cols() : b.value.rows()))) {
         in.data = b.value.data();
         return;
       }
     }
-    in.copy = b.value.template cast<S>().reshaped();
-    in.data = in.copy.data();
+    // A column of S with unit stride is always read in place: no copy is made for it
+    // (the matrix back end's kernels bind only such columns).
+    if constexpr (!(direct && T::ColsAtCompileTime == 1 && T::InnerStrideAtCompileTime == 1)) {
+      in.copy = b.value.template cast<S>().reshaped();
+      in.data = in.copy.data();
+    }
   }
 }
 
@@ -126,7 +136,7 @@ void prepare_input(input<S>& in, const B& b) {
 /// whether binding K is an array or a number is in its type B, so no chunk branches on it.
 template <class V, class S>
 struct chunk_reader {
-  const input<S>* inputs;
+  const input_view<S>* inputs;
   std::size_t i;
   template <std::size_t K, class B>
   V load() const {
@@ -157,6 +167,31 @@ bool streams_outputs(const std::array<input<S>, K>& inputs, S* const* outputs, s
   return true;
 }
 
+/// The last, partial chunk of each input, [from, from + rest), copied into `buffers`
+/// (width numbers per input) and padded with ones, which every function accepts; `views`
+/// read them. A function of S alone, so every kernel of one type shares its loops.
+template <class S>
+void tail_views(const input_view<S>* inputs, std::size_t k_inputs, std::size_t from, std::size_t rest,
+                std::size_t width, S* buffers, input_view<S>* views) {
+  for (std::size_t b = 0; b < k_inputs; ++b) {
+    views[b].number = inputs[b].number;
+    views[b].data = nullptr;
+    if (inputs[b].data == nullptr)
+      continue;
+    S* buffer = buffers + b * width;
+    for (std::size_t j = 0; j < width; ++j) buffer[j] = j < rest ? inputs[b].data[from + j] : S(1);
+    views[b].data = buffer;
+  }
+}
+/// The valid part of the last chunk's outputs (width numbers per output) copied to
+/// [at, at + rest) of each output.
+template <class S>
+void copy_tail_out(const S* buffers, std::size_t width, S* const* outputs, std::size_t k_outputs, std::size_t at,
+                   std::size_t rest) {
+  for (std::size_t k = 0; k < k_outputs; ++k)
+    for (std::size_t j = 0; j < rest; ++j) outputs[k][at + j] = buffers[k * width + j];
+}
+
 /// How evaluate_into runs its elements: serially (the default), or, with
 /// leibniz::parallel (parallel.hpp), split into pieces run on several threads. split
 /// calls range(context, begin, end) on pieces of [0, n) whose boundaries are multiples
@@ -183,7 +218,7 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   (std::index_sequence_for<Bs...>{});
 
   // Inlined into the loop: for cheap kernels a call per batch would cost as much as the work.
-  const auto kernel = [](const input<S>* in, S* const* out, std::size_t i, bool stream) LEIBNIZ_ALWAYS_INLINE {
+  const auto kernel = [](const input_view<S>* in, S* const* out, std::size_t i, bool stream) LEIBNIZ_ALWAYS_INLINE {
     V values[Sched::size];
     run_schedule<pack<Bs...>>(static_cast<typename Sched::schedule_type*>(nullptr), values, chunk_reader<V, S>{in, i});
     LEIBNIZ_OPAQUE(stream);  // one loop for both kinds of store (see config.hpp)
@@ -207,58 +242,45 @@ void evaluate_into(const pack<Bs...>& bindings, S* const* outputs, std::size_t n
   if constexpr (requires(const V& v, S* p) { lanes<V>::stream(v, p); })
     streaming = streams_outputs(inputs, outputs, k_outputs, n);
 
-  // The elements [begin, end), begin a multiple of width: all of them serially, or one
-  // piece at a time on each thread (parallel.hpp). Never inlined, so every element is
-  // computed by the same machine code however the range is split (no contraction into
-  // FMAs that differs with the inlining context): parallel results are bitwise those of
-  // one thread. The last partial chunk is copied into full-width buffers (padded with
-  // ones, which every function accepts), computed by the same loop on them, and its
-  // valid part copied out: one call site, so the kernel is inlined once.
-  const auto range = [&](std::size_t begin, std::size_t end) LEIBNIZ_NOINLINE {
+  // What the loops read: the inputs' views.
+  std::array<input_view<S>, k_inputs> views;
+  for (std::size_t b = 0; b < k_inputs; ++b) views[b] = inputs[b];
+
+  // The chunks [first, last) of the given inputs and outputs. Never inlined, so every
+  // element is computed by the same machine code however the range is split (no
+  // contraction into FMAs that differs with the inlining context): parallel results are
+  // bitwise those of one thread; and the last, partial chunk, copied into full-width
+  // buffers, is computed by this same code.
+  const auto chunks = [&](const input_view<S>* given_inputs, S* const* given_outputs, std::size_t first,
+                          std::size_t last, bool stream) LEIBNIZ_NOINLINE {
     // Local copies of where the inputs and outputs are, which no output store can
-    // change (unlike the captured ones, as far as the compiler knows): read once.
-    std::array<input<S>, k_inputs> local_inputs;
-    for (std::size_t b = 0; b < k_inputs; ++b) {
-      local_inputs[b].data = inputs[b].data;
-      local_inputs[b].number = inputs[b].number;
-    }
-    std::array<S*, k_outputs> local_outputs;
-    for (std::size_t k = 0; k < k_outputs; ++k) local_outputs[k] = outputs[k];
+    // change (unlike the given ones, as far as the compiler knows): read once.
+    std::array<input_view<S>, k_inputs> in;
+    for (std::size_t b = 0; b < k_inputs; ++b) in[b] = given_inputs[b];
+    std::array<S*, k_outputs> out;
+    for (std::size_t k = 0; k < k_outputs; ++k) out[k] = given_outputs[k];
+    for (std::size_t i = first; i < last; i += width) kernel(in.data(), out.data(), i, stream);
+  };
+
+  // The elements [begin, end), begin a multiple of width: all of them serially, or one
+  // piece at a time on each thread (parallel.hpp).
+  const auto range = [&](std::size_t begin, std::size_t end) LEIBNIZ_NOINLINE {
     const std::size_t whole = end - (end - begin) % width, rest = end - whole;
-    std::array<input<S>, k_inputs> tail_inputs;
-    std::array<std::array<S, width>, k_inputs> in_buffers;
-    std::array<std::array<S, width>, k_outputs> out_buffers;
-    std::array<S*, k_outputs> out_pointers;
-    const input<S>* in = local_inputs.data();
-    S* const* out = local_outputs.data();
-    bool stream = streaming;
-    std::size_t first = begin, last = whole;
-    for (bool tail = false;; tail = true) {
-      for (std::size_t i = first; i < last; i += width) kernel(in, out, i, stream);
-      if (stream) {
-        if constexpr (requires { lanes<V>::stream_fence(); })
-          lanes<V>::stream_fence();
-        stream = false;  // the tail's buffers are not aligned to a cache line
-      }
-      if (tail || rest == 0)
-        break;
-      for (std::size_t b = 0; b < k_inputs; ++b) {
-        tail_inputs[b].number = inputs[b].number;
-        if (inputs[b].data == nullptr)
-          continue;
-        in_buffers[b].fill(S(1));
-        for (std::size_t j = 0; j < rest; ++j) in_buffers[b][j] = inputs[b].data[whole + j];
-        tail_inputs[b].data = in_buffers[b].data();
-      }
-      for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers[k].data();
-      in = tail_inputs.data();
-      out = out_pointers.data();
-      first = 0;
-      last = width;
+    chunks(views.data(), outputs, begin, whole, streaming);
+    if (streaming) {
+      if constexpr (requires { lanes<V>::stream_fence(); })
+        lanes<V>::stream_fence();
     }
-    if (rest != 0)
-      for (std::size_t k = 0; k < k_outputs; ++k)
-        for (std::size_t j = 0; j < rest; ++j) local_outputs[k][whole + j] = out_buffers[k][j];
+    if (rest == 0)
+      return;
+    std::array<input_view<S>, k_inputs> tail_inputs;
+    std::array<S, width * k_inputs> in_buffers;
+    std::array<S, width * k_outputs> out_buffers;
+    std::array<S*, k_outputs> out_pointers;
+    tail_views(views.data(), k_inputs, whole, rest, width, in_buffers.data(), tail_inputs.data());
+    for (std::size_t k = 0; k < k_outputs; ++k) out_pointers[k] = out_buffers.data() + k * width;
+    chunks(tail_inputs.data(), out_pointers.data(), 0, width, false);  // not aligned to a cache line
+    copy_tail_out(out_buffers.data(), width, outputs, k_outputs, whole, rest);
   };
   if (exec.split == nullptr)
     return range(0, n);
@@ -382,8 +404,8 @@ void fit(A& a, Eigen::Index n) {
   if constexpr (std::is_base_of_v<Eigen::PlainObjectBase<A>, A>) {  // maps and blocks cannot resize
     a.resize(n);
   } else {
-    throw std::invalid_argument("leibniz::tie: a destination has " + std::to_string(a.size()) +
-                                " elements, the result has " + std::to_string(n));
+    throw std::invalid_argument(concat({"leibniz::tie: a destination has ", std::to_string(a.size()),
+                                        " elements, the result has ", std::to_string(n)}));
   }
 }
 

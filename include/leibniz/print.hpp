@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "detail/children.hpp"
+#include "detail/text.hpp"
 #include "expression.hpp"
 #include "simplify.hpp"
 #include "config.hpp"
@@ -42,20 +43,20 @@ struct printed {
 
 struct plain_style {
   static constexpr bool fraction_groups = false;  // "a / b" does not group a or b
-  static std::string group(const std::string& s) { return "(" + s + ")"; }
+  static std::string group(const std::string& s) { return concat({"(", s, ")"}); }
   static std::string times() { return " * "; }
   static std::string rational(std::intmax_t n, std::intmax_t d) {
-    return d == 1 ? std::to_string(n) : std::to_string(n) + "/" + std::to_string(d);
+    return d == 1 ? std::to_string(n) : concat({std::to_string(n), "/", std::to_string(d)});
   }
   static std::string fraction(const std::string& num, const std::string& den, bool den_is_compound) {
-    return num + " / " + (den_is_compound ? group(den) : den);
+    return concat({num, " / ", den_is_compound ? group(den) : den});
   }
   static std::string power(const std::string& base, const std::string& exponent, bool exponent_is_atom) {
-    return base + "^" + (exponent_is_atom ? exponent : group(exponent));
+    return concat({base, "^", exponent_is_atom ? exponent : group(exponent)});
   }
-  static std::string root(const std::string& arg) { return "sqrt(" + arg + ")"; }
+  static std::string root(const std::string& arg) { return concat({"sqrt(", arg, ")"}); }
   static std::string call(std::string_view name, std::string_view, const std::string& args) {
-    return std::string(name) + "(" + args + ")";
+    return concat({name, "(", args, ")"});
   }
   static std::string named(std::string_view name, std::string_view) { return std::string(name); }
   static std::string variable(std::string_view name) { return std::string(name); }
@@ -63,31 +64,31 @@ struct plain_style {
 
 struct latex_style {
   static constexpr bool fraction_groups = true;  // \frac{a}{b} groups both
-  static std::string group(const std::string& s) { return "\\left(" + s + "\\right)"; }
+  static std::string group(const std::string& s) { return concat({"\\left(", s, "\\right)"}); }
   static std::string times() { return " \\cdot "; }
   static std::string rational(std::intmax_t n, std::intmax_t d) {
-    return d == 1 ? std::to_string(n) : "\\frac{" + std::to_string(n) + "}{" + std::to_string(d) + "}";
+    return d == 1 ? std::to_string(n) : concat({"\\frac{", std::to_string(n), "}{", std::to_string(d), "}"});
   }
   static std::string fraction(const std::string& num, const std::string& den, bool) {
-    return "\\frac{" + num + "}{" + den + "}";
+    return concat({"\\frac{", num, "}{", den, "}"});
   }
   static std::string power(const std::string& base, const std::string& exponent, bool) {
-    return base + "^{" + exponent + "}";
+    return concat({base, "^{", exponent, "}"});
   }
-  static std::string root(const std::string& arg) { return "\\sqrt{" + arg + "}"; }
+  static std::string root(const std::string& arg) { return concat({"\\sqrt{", arg, "}"}); }
   static std::string call(std::string_view, std::string_view latex, const std::string& args) {
     const bool known = latex.substr(0, 1) == "\\" && latex.find("operatorname") == std::string_view::npos;
-    return std::string(latex) + (known ? " " : "") + group(args);
+    return concat({latex, known ? " " : "", group(args)});
   }
   static std::string named(std::string_view, std::string_view latex) { return std::string(latex); }
   static std::string variable(std::string_view name) {  // x1 -> x_{1}, w_1 -> w_{1}
     if (const std::size_t bar = name.find('_'); bar != std::string_view::npos && bar > 0 && bar + 1 < name.size())
-      return std::string(name.substr(0, bar)) + "_{" + std::string(name.substr(bar + 1)) + "}";
+      return concat({name.substr(0, bar), "_{", name.substr(bar + 1), "}"});
     std::size_t i = name.size();
     while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9') --i;
     if (i == 0 || i == name.size())
       return std::string(name);
-    return std::string(name.substr(0, i)) + "_{" + std::string(name.substr(i)) + "}";
+    return concat({name.substr(0, i), "_{", name.substr(i), "}"});
   }
 };
 
@@ -136,18 +137,10 @@ void print_operands(text_stack& s, const pack_storage<std::index_sequence<I...>,
       0, (print<Style>(s, static_cast<const pack_leaf<I, Ts>&>(operands).value), 0)...};
 }
 
-/// a + b + c, appended in place: GCC 12 at -O3 warns falsely (-Wrestrict, PR 105651)
-/// about the operator+ chain.
-inline std::string joined(std::string a, std::string_view b, std::string_view c) {
-  a += b;
-  a += c;
-  return a;
-}
-
 /// The text of p as an operand that binds at least as tightly as `level`.
 template <class Style>
 std::string operand(const printed& p, int level) {
-  const std::string text = p.negative ? "-" + p.text : p.text;
+  const std::string text = p.negative ? concat({"-", p.text}) : p.text;
   const int own = p.negative ? std::min<int>(p.level, negative_level) : p.level;
   return own < level ? Style::group(text) : text;
 }
@@ -220,7 +213,7 @@ void call_rule(text_stack& s, std::string_view name, std::string_view latex, std
     args += operand<Style>(s.items[first + i], 0);
   }
   s.drop(arity);
-  const std::string latex_name = latex.empty() ? "\\operatorname{" + std::string(name) + "}" : std::string(latex);
+  const std::string latex_name = latex.empty() ? concat({"\\operatorname{", name, "}"}) : std::string(latex);
   s.push({Style::call(name, latex_name, args), atom_level, false});
 }
 
@@ -361,7 +354,7 @@ void product_rule(text_stack& s, const factor_info* factors, std::size_t n) {
                         ? s.items[above[0]].text
                         : join<Style>(s, above.data(), n_above, Style::times(), negative_level);
   if (!number.empty())
-    top = top.empty() ? number : joined(number, Style::times(), top);
+    top = top.empty() ? number : concat({number, Style::times(), top});
   if (top.empty())
     top.push_back('1');  // not = "1": GCC 12 -O3 -Wrestrict false positive
   // One factor below the bar is grouped only if it binds looser than a power (x / (y + 1));
@@ -371,7 +364,7 @@ void product_rule(text_stack& s, const factor_info* factors, std::size_t n) {
   std::string bottom = several ? join<Style>(s, below.data(), n_below, Style::times(), negative_level)
                                : (n_below == 0 ? "" : s.items[below[0]].text);
   if (!denominator_number.empty())
-    bottom = bottom.empty() ? denominator_number : joined(denominator_number, Style::times(), bottom);
+    bottom = bottom.empty() ? denominator_number : concat({denominator_number, Style::times(), bottom});
   const bool single = n_above + (number.empty() ? 0 : 1) == 1 && bottom.empty();
   printed out{top, product_level, negative};
   if (!bottom.empty())
@@ -441,7 +434,13 @@ void print(text_stack& s, const E& e) {
 
 /// text cut to at most `width` characters, the cut marked "...".
 inline std::string shortened(std::string text, std::size_t width) {
-  return text.size() > width ? text.substr(0, width - 3) + "..." : text;
+  return text.size() > width ? concat({std::string_view(text).substr(0, width - 3), "..."}) : text;
+}
+
+/// The text on top of the stack, taken off, its sign in front.
+inline std::string pop_signed_text(text_stack& s) {
+  const printed p = s.pop();
+  return p.negative ? concat({"-", p.text}) : p.text;
 }
 
 /// The text of e in a style, its sign in front.
@@ -449,8 +448,7 @@ template <class Style, class E>
 std::string text_of(const E& e) {
   text_stack s;
   print<Style>(s, e);
-  const printed p = s.pop();
-  return p.negative ? "-" + p.text : p.text;
+  return pop_signed_text(s);
 }
 
 }  // namespace detail

@@ -297,6 +297,16 @@ TEST_CASE("softmax and log_sum_exp: per column, stable for large entries, exact 
   const Eigen::MatrixXd gsm = leibniz::gradient(S, Z)(Z = zs, Y = yb)[Z];
   CHECK(worst_entry_error([&](const Eigen::MatrixXd& m) { return S(Z = m, Y = yb); }, zs, gsm) < 1e-9);
   CHECK(leibniz::to_string(log_sum_exp(Z)) == "log_sum_exp(Z)");
+  // Columns of 13 (whole SIMD batches and a tail), read in place and through a transpose.
+  const Eigen::MatrixXd w = sample(13, 3, 0.9), wt = w.transpose();
+  const Eigen::MatrixXd pw = softmax(Z)(Z = w), pt = softmax(transpose(Z))(Z = wt);
+  const Eigen::RowVectorXd lw = log_sum_exp(transpose(Z))(Z = wt);
+  for (Eigen::Index j = 0; j < 3; ++j) {
+    const Eigen::ArrayXd e = (w.col(j).array() - w.col(j).maxCoeff()).exp();
+    CHECK((pw.col(j).array() - e / e.sum()).abs().maxCoeff() < 1e-15);
+    CHECK(lw(j) == Approx(std::log(e.sum()) + w.col(j).maxCoeff()).epsilon(1e-14));
+  }
+  CHECK((pt - pw).norm() == 0.0);
 }
 
 TEST_CASE("jacobian of a vector by a vector keeps structure: W, diag(step(x))", "[matrix]") {

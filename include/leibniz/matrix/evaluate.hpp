@@ -29,6 +29,7 @@
 
 #include "../dag.hpp"
 #include "../detail/lazy_result.hpp"
+#include "../detail/text.hpp"
 #include "../derivative_set.hpp"
 #include "../eigen.hpp"
 #include "../evaluate.hpp"
@@ -83,13 +84,24 @@ template <class V>
 using bound_number_t = promote_t<scalar_of_t<V>>;
 
 inline std::string size_text(Eigen::Index rows, Eigen::Index cols) {
-  return std::to_string(rows) + " x " + std::to_string(cols);
+  return concat({std::to_string(rows), " x ", std::to_string(cols)});
 }
 LEIBNIZ_TEXT_CODE_BEGIN
+/// Prints an instance of E: what operand_text_of is given, so the rest of the work on
+/// an operand's text is made once, not once per operand type.
+template <class E>
+void print_instance(text_stack& s) {
+  print<plain_style>(s, E{});
+}
+inline std::string operand_text_of(void (*print_operand)(text_stack&)) {
+  text_stack s;
+  print_operand(s);
+  return shortened(pop_signed_text(s), 40);
+}
 /// An operand's text in an error message, cut to 40 characters.
 template <class E>
 std::string operand_text() {
-  return shortened(text_of<plain_style>(E{}), 40);
+  return operand_text_of(&print_instance<E>);
 }
 LEIBNIZ_TEXT_CODE_END
 
@@ -113,9 +125,9 @@ Eigen::Index cols_of(const V& v) {
 // A chain of entrywise nodes (functions, +, hadamard products, powers of vectors and
 // matrices) runs as one vectorised pass: an entrywise node used only by an entrywise
 // node of the same shape is not computed into a slot of its own but inlined into its
-// user's kernel, a scalar expression over placeholder variables "@S" (the values of
-// the slots S it reads), which the array back end (eigen.hpp) evaluates with SIMD, every
-// node of the kernel once per entry.
+// user's kernel, a scalar expression over placeholder variables "@0", "@1", ... (the
+// values of the slots it reads, in the order first met), which the array back end
+// (eigen.hpp) evaluates with SIMD, every node of the kernel once per entry.
 
 template <class E>
 constexpr bool compute_is_entrywise() {
@@ -147,39 +159,82 @@ struct fusion_plan<scheduled<schedule<Steps...>, Outputs...>> {
   }();
 };
 
-template <std::size_t Slot>
-using placeholder_t = variable<parameter_name<'@', Slot>()>;
+template <std::size_t Leaf>
+using placeholder_t = variable<parameter_name<'@', Leaf>()>;
 
+/// The slots a kernel reads, its leaves, in the order first met: leaf i is read through
+/// the placeholder "@i", so kernels of the same form (each layer's W x + b) are one
+/// expression type, and their SIMD loop is compiled once.
+struct kernel_leaves {
+  std::size_t slot[256]{};
+  std::size_t size = 0;
+  constexpr std::size_t index_of(std::size_t s) const {
+    std::size_t i = 0;
+    while (i < size && slot[i] != s) ++i;
+    return i;
+  }
+  constexpr void add(std::size_t s) {
+    if (index_of(s) == size)
+      slot[size++] = s;  // past 256 leaves: not a constant expression, a compile error
+  }
+};
+
+template <class Plan, class Steps, class E, std::size_t... S>
+constexpr void collect_leaves(plan_step<E, S...>*, kernel_leaves& leaves);
+/// The leaves read for the operand in slot S: none for a constant, an inlined node's
+/// own, else the slot itself.
+template <class Plan, class Steps, std::size_t S>
+constexpr void collect_leaf(kernel_leaves& leaves) {
+  using E = typename element_t<S, Steps>::node;
+  if constexpr (Variable<E> || children_t<E>::size > 0) {
+    if constexpr (Plan::inlined[S])
+      collect_leaves<Plan, Steps>(static_cast<element_t<S, Steps>*>(nullptr), leaves);
+    else
+      leaves.add(S);
+  }
+}
+template <class Plan, class Steps, class E, std::size_t... S>
+constexpr void collect_leaves(plan_step<E, S...>*, kernel_leaves& leaves) {
+  [[maybe_unused]] const int in_order[] = {0, (collect_leaf<Plan, Steps, S>(leaves), 0)...};
+}
 template <class Plan, class Steps, std::size_t Slot>
+inline constexpr kernel_leaves leaves_of_kernel = [] {
+  kernel_leaves leaves;
+  collect_leaves<Plan, Steps>(static_cast<element_t<Slot, Steps>*>(nullptr), leaves);
+  return leaves;
+}();
+
+template <class Plan, class Steps, std::size_t Root, std::size_t Slot>
 constexpr auto fused_kernel_of();
 
-/// What a kernel reads for the operand in slot S: a constant as itself, an inlined
-/// node as its own kernel, anything else as the placeholder of its slot.
-template <class Plan, class Steps, std::size_t S>
+/// What the kernel of slot Root reads for the operand in slot S: a constant as itself,
+/// an inlined node as its own kernel, anything else as the placeholder of its leaf.
+template <class Plan, class Steps, std::size_t Root, std::size_t S>
 constexpr auto operand_kernel() {
   using E = typename element_t<S, Steps>::node;
   if constexpr (!Variable<E> && children_t<E>::size == 0)
     return E{};
   else if constexpr (Plan::inlined[S])
-    return fused_kernel_of<Plan, Steps, S>();
+    return fused_kernel_of<Plan, Steps, Root, S>();
   else
-    return placeholder_t<S>{};
+    return placeholder_t<leaves_of_kernel<Plan, Steps, Root>.index_of(S)>{};
 }
-template <class Plan, class Steps, class E, std::size_t... S>
+template <class Plan, class Steps, std::size_t Root, class E, std::size_t... S>
 constexpr auto kernel_from(plan_step<E, S...>*) {
-  return E::rebuild(operand_kernel<Plan, Steps, S>()...);
+  return E::rebuild(operand_kernel<Plan, Steps, Root, S>()...);
 }
-template <class Plan, class Steps, std::size_t Slot>
+/// The kernel of slot Slot, inside the kernel of slot Root.
+template <class Plan, class Steps, std::size_t Root, std::size_t Slot>
 constexpr auto fused_kernel_of() {
-  return kernel_from<Plan, Steps>(static_cast<element_t<Slot, Steps>*>(nullptr));
+  return kernel_from<Plan, Steps, Root>(static_cast<element_t<Slot, Steps>*>(nullptr));
 }
 
-/// The slot a placeholder "@S" reads.
+/// The leaf a placeholder "@i" reads.
 template <class V>
-constexpr std::size_t placeholder_slot() {
-  std::size_t s = 0;
-  for (std::size_t i = 1; i < V::name.size(); ++i) s = 10 * s + std::size_t(V::name.data[i] - '0');
-  return s;
+constexpr std::size_t placeholder_leaf() {
+  std::size_t i = 0;
+  for (std::size_t c = 1; c < V::name.size(); ++c) i = 10 * i + std::size_t(V::name.data[c] - '0');
+  return i;
 }
 
 /// A slot's value seen as column-major storage: a pointer and its sizes (a transposed
@@ -275,38 +330,41 @@ inline bool entrywise_sizes(const leaf_extent* leaves, std::size_t n, Eigen::Ind
   std::string sizes;
   for (std::size_t l = 0; l < n; ++l)
     if (!leaves[l].declared.scalar)
-      sizes += (sizes.empty() ? "" : ", ") + texts[l]() + " is " + size_text(leaves[l].rows, leaves[l].cols);
-  throw std::invalid_argument("leibniz: entrywise " + node() + ": sizes do not fit: " + sizes);
+      sizes += concat({sizes.empty() ? "" : ", ", texts[l](), " is ", size_text(leaves[l].rows, leaves[l].cols)});
+  throw std::invalid_argument(concat({"leibniz: entrywise ", node(), ": sizes do not fit: ", sizes}));
 }
+
+/// The slot, and its node, that placeholder V reads in the kernel of slot Slot.
+template <class Plan, class Steps, std::size_t Slot, class V>
+inline constexpr std::size_t leaf_slot_v = leaves_of_kernel<Plan, Steps, Slot>.slot[placeholder_leaf<V>()];
+template <class Plan, class Steps, std::size_t Slot, class V>
+using leaf_node_t = typename element_t<leaf_slot_v<Plan, Steps, Slot, V>, Steps>::node;
 
 /// The value of an entrywise node, its inlined operands with it, in one SIMD pass, into
 /// out (its buffer reused when the sizes are the same).
 template <class T, class Plan, class Steps, std::size_t Slot, class Slots>
 void kernel_value_into(dense_t<T>& out, const Slots& slots) {
   using E = typename element_t<Slot, Steps>::node;
-  using K = decltype(fused_kernel_of<Plan, Steps, Slot>());
+  using K = decltype(fused_kernel_of<Plan, Steps, Slot, Slot>());
   using leaves = std::remove_cvref_t<decltype(variables_v<K>)>;
   [&]<class... Vs>(pack<Vs...>*) {
     constexpr std::size_t n = sizeof...(Vs);
     // Kept per thread: a leaf copied (a transposed or strided one) reuses its buffer.
     static thread_local std::array<stored<T>, n + 1> in;
     [&]<std::size_t... L>(std::index_sequence<L...>) {
-      (store(in[L], slots.template at<placeholder_slot<Vs>()>()), ...);
+      (store(in[L], slots.template at<leaf_slot_v<Plan, Steps, Slot, Vs>>()), ...);
     }
     (std::index_sequence_for<Vs...>{});
-    leaf_extent extents[] = {{shape_of_type<typename element_t<placeholder_slot<Vs>(), Steps>::node>::value, 0, 0}...,
-                             {}};
+    leaf_extent extents[] = {{shape_of_type<leaf_node_t<Plan, Steps, Slot, Vs>>::value, 0, 0}..., {}};
     for (std::size_t l = 0; l < n; ++l) extents[l].rows = in[l].rows, extents[l].cols = in[l].cols;
     Eigen::Index rows, cols;
     if (!entrywise_sizes(extents, n, rows, cols)) {
-      static constexpr std::string (*texts[])() = {
-          &operand_text<typename element_t<placeholder_slot<Vs>(), Steps>::node>..., nullptr};
+      static constexpr std::string (*texts[])() = {&operand_text<leaf_node_t<Plan, Steps, Slot, Vs>>..., nullptr};
       throw_entrywise_sizes(&operand_text<E>, texts, extents, n);
     }
     out.resize(rows, cols);
     using sched = schedule_for_t<K>;
-    constexpr leaf_kind kinds[] = {leaf_kind_of<E, typename element_t<placeholder_slot<Vs>(), Steps>::node>()...,
-                                   leaf_kind::number};
+    constexpr leaf_kind kinds[] = {leaf_kind_of<E, leaf_node_t<Plan, Steps, Slot, Vs>>()..., leaf_kind::number};
     constexpr bool by_column = [&] {
       for (leaf_kind k : kinds)
         if (k == leaf_kind::column || k == leaf_kind::row)
@@ -331,9 +389,9 @@ void kernel_value_into(dense_t<T>& out, const Slots& slots) {
                                                           Eigen::Index lhs_rows, Eigen::Index lhs_cols,
                                                           Eigen::Index rhs_rows, Eigen::Index rhs_cols) {
   const std::string a = lhs(), b = rhs();
-  throw std::invalid_argument("leibniz: matrix product " + a + " * " + b + ": sizes do not fit: " + a + " is " +
-                              size_text(lhs_rows, lhs_cols) + ", " + b + " is " + size_text(rhs_rows, rhs_cols) +
-                              " (the columns of the left must equal the rows of the right)");
+  throw std::invalid_argument(concat({"leibniz: matrix product ", a, " * ", b, ": sizes do not fit: ", a, " is ",
+                                      size_text(lhs_rows, lhs_cols), ", ", b, " is ", size_text(rhs_rows, rhs_cols),
+                                      " (the columns of the left must equal the rows of the right)"}));
 }
 
 /// A * B of the values a and b, computed into out (a matrix) or returned (a number):
@@ -367,9 +425,8 @@ void check_reduction_operand(const V& a) {
   if constexpr (requires { Op::square_operand; }) {  // trace, inverse, log_det
     if (a.rows() != a.cols())
       [&]() LEIBNIZ_COLD {
-        throw std::invalid_argument("leibniz: " + std::string(Op::name) + "(" +
-                                    operand_text<element_t<0, children_t<E>>>() +
-                                    "): the matrix is not square: " + size_text(a.rows(), a.cols()));
+        throw std::invalid_argument(concat({"leibniz: ", Op::name, "(", operand_text<element_t<0, children_t<E>>>(),
+                                            "): the matrix is not square: ", size_text(a.rows(), a.cols())}));
       }();
   }
 }
@@ -441,11 +498,12 @@ void solve_into(dense_t<T>& out, const VA& a, const VB& b) {
   using B = element_t<1, children_t<E>>;
   if (a.rows() != a.cols() || b.rows() != a.rows())
     [&]() LEIBNIZ_COLD {
-      throw std::invalid_argument("leibniz: solve(" + operand_text<A>() + ", " + operand_text<B>() +
-                                  "): sizes do not fit: " + operand_text<A>() + " is " + size_text(a.rows(), a.cols()) +
-                                  ", " + operand_text<B>() + " is " + size_text(b.rows(), b.cols()) +
-                                  (a.rows() != a.cols() ? " (the matrix must be square)"
-                                                        : " (the right-hand side must have the matrix's rows)"));
+      const std::string a_text = operand_text<A>(), b_text = operand_text<B>();
+      throw std::invalid_argument(
+          concat({"leibniz: solve(", a_text, ", ", b_text, "): sizes do not fit: ", a_text, " is ",
+                  size_text(a.rows(), a.cols()), ", ", b_text, " is ", size_text(b.rows(), b.cols()),
+                  a.rows() != a.cols() ? " (the matrix must be square)"
+                                       : " (the right-hand side must have the matrix's rows)"}));
     }();
   const Eigen::PartialPivLU<dense_t<T>> lu(a);
   out = lu.solve(as_matrix_base<T>(b));
@@ -508,10 +566,10 @@ decltype(auto) load_variable(const pack<Bs...>& bindings) {
     constexpr shape s = shape_of_type<V>::value;
     if ((s.rows != dynamic_size && value.rows() != s.rows) || (s.cols != dynamic_size && value.cols() != s.cols))
       [&]() LEIBNIZ_COLD {
-        throw std::invalid_argument(
-            "leibniz: " + std::string(V::name.view()) + " is declared " +
-            size_text(s.rows == dynamic_size ? value.rows() : s.rows, s.cols == dynamic_size ? value.cols() : s.cols) +
-            " but bound to a matrix of " + size_text(value.rows(), value.cols()));
+        throw std::invalid_argument(concat(
+            {"leibniz: ", V::name.view(), " is declared ",
+             size_text(s.rows == dynamic_size ? value.rows() : s.rows, s.cols == dynamic_size ? value.cols() : s.cols),
+             " but bound to a matrix of ", size_text(value.rows(), value.cols())}));
       }();
     return value.template cast<T>();
   }
@@ -617,21 +675,22 @@ template <class... Bs>
 using matrix_number_t = std::common_type_t<bound_number_t<typename Bs::value_type>...>;
 
 /// A step's value v, an entry of shape X, written into dest, which already has the
-/// entry's sizes (rows x cols): a number, the value itself, or the value filled out
-/// where it is broadcast (a scalar or a vector adjoint of a matrix), with no temporary.
-template <class T, class X, class D, class V>
+/// sizes (rows x cols) of the entry's Target (the variable of a gradient, or X itself):
+/// a number, the value itself, or the value filled out where it is broadcast (a scalar
+/// or a vector adjoint of a matrix), with no temporary. The filling is made only where
+/// the Target's shape allows it: Eigen's replicate, instantiated for gradients that
+/// never needed it, was about 0.03 s of the B8 unit's compile time.
+template <class T, class X, class Target, class D, class V>
 void write_result(D& dest, const V& v, Eigen::Index rows, Eigen::Index cols) {
-  constexpr shape s = shape_of_type<X>::value;
+  constexpr shape s = shape_of_type<X>::value, target = shape_of_type<Target>::value;
   if constexpr (std::is_arithmetic_v<D>)
     dest = D(v);
   else if constexpr (s.scalar)
     dest.setConstant(T(v));
-  else if (v.rows() == rows && v.cols() == cols)
-    dest = v;
-  else if constexpr (s.cols == 1)
-    dest = v.replicate(1, cols);
-  else if constexpr (s.rows == 1)
-    dest = v.replicate(rows, 1);
+  else if constexpr (s.cols == 1 && target.cols != 1)
+    v.cols() == cols ? void(dest = v) : void(dest = v.replicate(1, cols));
+  else if constexpr (s.rows == 1 && target.rows != 1)
+    v.rows() == rows ? void(dest = v) : void(dest = v.replicate(rows, 1));
   else
     dest = v;
 }
@@ -645,7 +704,7 @@ R to_result(const V& v, Eigen::Index rows, Eigen::Index cols) {
   } else {
     R r;
     r.resize(rows, cols);
-    write_result<T, X>(r, v, rows, cols);
+    write_result<T, X, X>(r, v, rows, cols);
     return r;
   }
 }
@@ -669,9 +728,8 @@ std::pair<Eigen::Index, Eigen::Index> bound_sizes(const pack<Bs...>& bindings) {
     constexpr shape s = shape_of_type<V>::value;
     if constexpr (s.rows == dynamic_size || s.cols == dynamic_size)
       [&]() LEIBNIZ_COLD {
-        throw std::invalid_argument("leibniz: the gradient by " + std::string(V::name.view()) +
-                                    " does not depend on it and its size is unknown: bind " +
-                                    std::string(V::name.view()));
+        throw std::invalid_argument(concat({"leibniz: the gradient by ", V::name.view(),
+                                            " does not depend on it and its size is unknown: bind ", V::name.view()}));
       }();
     return {s.rows, s.cols};
   }
@@ -697,9 +755,9 @@ void fit_destination(D& dest, Eigen::Index rows, Eigen::Index cols) {
       }
     }
     [&]() LEIBNIZ_COLD {
-      throw std::invalid_argument("leibniz::tie: the destination of the gradient by " + std::string(V::name.view()) +
-                                  " is " + size_text(dest.rows(), dest.cols()) + ", the gradient is " +
-                                  size_text(rows, cols) + " (only a plain matrix of dynamic size is resized)");
+      throw std::invalid_argument(concat({"leibniz::tie: the destination of the gradient by ", V::name.view(), " is ",
+                                          size_text(dest.rows(), dest.cols()), ", the gradient is ",
+                                          size_text(rows, cols), " (only a plain matrix of dynamic size is resized)"}));
     }();
   }
 }
@@ -749,7 +807,7 @@ struct detail::pending_matrix_gradient<T, Sched, detail::pack<Vs...>, detail::pa
     const std::array<std::pair<Eigen::Index, Eigen::Index>, sizeof...(Vs)> sizes = {
         detail::bound_sizes<Vs>(bindings)...};
     (detail::fit_destination<Vs>(std::get<I>(destinations), sizes[I].first, sizes[I].second), ...);
-    (detail::write_result<T, detail::element_t<I, detail::pack<Es...>>>(
+    (detail::write_result<T, detail::element_t<I, detail::pack<Es...>>, Vs>(
          std::get<I>(destinations), slots.template at<Sched::outputs[I]>(), sizes[I].first, sizes[I].second),
      ...);
   }

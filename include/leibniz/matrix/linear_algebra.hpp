@@ -233,7 +233,7 @@ LEIBNIZ_TEXT_CODE_BEGIN
 template <class Style>
 void inverse_rule(text_stack& s) {
   if constexpr (is_latex_v<Style>)
-    s.push({operand<Style>(s.pop(), atom_level) + "^{-1}", power_level, false});
+    s.push({concat({operand<Style>(s.pop(), atom_level), "^{-1}"}), power_level, false});
   else
     call_rule<Style>(s, inverse_op::name, {}, 1);
 }
@@ -244,7 +244,7 @@ void log_det_rule(text_stack& s) {
   // determinant's sign is dropped. A factor of a product as it is; grouped as the base of a power.
   if constexpr (is_latex_v<Style>) {
     const printed arg = s.pop();
-    s.push({std::string("\\log\\lvert ") + (arg.negative ? "-" : "") + arg.text + "\\rvert", negative_level, false});
+    s.push({concat({"\\log\\lvert ", arg.negative ? "-" : "", arg.text, "\\rvert"}), negative_level, false});
   } else {
     call_rule<Style>(s, log_det_op::name, {}, 1);
   }
@@ -254,7 +254,8 @@ template <class Style>
 void solve_rule(text_stack& s) {
   if constexpr (is_latex_v<Style>) {
     const printed b = s.pop(), a = s.pop();
-    s.push({operand<Style>(a, atom_level) + "^{-1} " + operand<Style>(b, product_level), negative_level, false});
+    s.push(
+        {concat({operand<Style>(a, atom_level), "^{-1} ", operand<Style>(b, product_level)}), negative_level, false});
   } else {
     call_rule<Style>(s, "solve", {}, 2);
   }

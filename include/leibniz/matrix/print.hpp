@@ -25,15 +25,16 @@ inline constexpr bool is_latex_v = std::is_same_v<Style, latex_style>;
 template <class Style>
 void matrix_product_rule(text_stack& s, int right_level) {
   const printed rhs = s.pop(), lhs = s.pop();
-  s.push({operand<Style>(lhs, product_level) + (is_latex_v<Style> ? " " : " * ") + operand<Style>(rhs, right_level),
-          negative_level, false});  // scaling commutes with it: 2 * A^T * r needs no brackets
+  s.push(
+      {concat({operand<Style>(lhs, product_level), is_latex_v<Style> ? " " : " * ", operand<Style>(rhs, right_level)}),
+       negative_level, false});  // scaling commutes with it: 2 * A^T * r needs no brackets
 }
 
 /// a^T (LaTeX: a^\top) of the text on top.
 template <class Style>
 void transpose_rule(text_stack& s) {
   const printed a = s.pop();
-  s.push({operand<Style>(a, atom_level) + (is_latex_v<Style> ? "^\\top" : "^T"), power_level, false});
+  s.push({concat({operand<Style>(a, atom_level), is_latex_v<Style> ? "^\\top" : "^T"}), power_level, false});
 }
 
 /// hadamard(a, hadamard(b, c)) (LaTeX: a \odot b \odot c) of the vector and matrix
@@ -56,14 +57,14 @@ void hadamard_rule(text_stack& s, const bool* is_matrix, std::size_t n, bool sca
     for (std::size_t i = n; i-- > 0;)
       if (is_matrix[i])
         text = open++ == 0 ? operand<Style>(s.items[first + i], 0)
-                           : joined("hadamard(" + operand<Style>(s.items[first + i], 0), ", ", text) + ")";
+                           : concat({"hadamard(", operand<Style>(s.items[first + i], 0), ", ", text, ")"});
   }
   s.drop(n);
   if (!scaled)
     s.push({text, is_latex_v<Style> ? product_level : atom_level, negative});
   else
-    s.push({operand<Style>({scale.text, scale.level, false}, product_level) + Style::times() +
-                (is_latex_v<Style> ? Style::group(text) : text),
+    s.push({concat({operand<Style>({scale.text, scale.level, false}, product_level), Style::times(),
+                    is_latex_v<Style> ? Style::group(text) : text}),
             product_level, scale.negative});
 }
 

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include <Eigen/Core>
@@ -28,6 +29,7 @@
 #include "../expression.hpp"
 #include "../operators.hpp"
 #include "../shape.hpp"
+#include "../simd.hpp"
 #include "../simplify.hpp"
 #include "nodes.hpp"
 #include "../config.hpp"
@@ -123,6 +125,47 @@ struct squared_norm_op {
   static auto evaluate(const auto& a) { return a.squaredNorm(); }
 };
 
+namespace detail {
+
+/// What exponentials_of_column found: the column's largest entry and the sum of the
+/// exponentials.
+template <class S>
+struct column_exponentials {
+  S top, sum;
+};
+
+/// The stable exponentials of column j of a, exp(a(i, j) - top) for top its largest
+/// entry, written to out[0..rows): by hand, with xsimd's exp where there is SIMD. Not
+/// with Eigen's expressions: softmax's and log_sum_exp's maxCoeff and exp().sum() were
+/// 0.2 s of the B8 unit's compile time (docs/compile-time.md).
+///
+///     const auto e = exponentials_of_column(a, 0, out);   // out[i] / e.sum: softmax
+template <class M, class S = typename M::Scalar>
+column_exponentials<S> exponentials_of_column(const M& a, Eigen::Index j, S* out) {
+  const Eigen::Index n = a.rows();
+  S top = -std::numeric_limits<S>::infinity();
+  for (Eigen::Index i = 0; i < n; ++i) top = a(i, j) > top ? a(i, j) : top;
+  for (Eigen::Index i = 0; i < n; ++i) out[i] = a(i, j) - top;
+  Eigen::Index i = 0;
+  S sum = 0;
+#if LEIBNIZ_SIMD
+  if constexpr (has_chunk_v<S>) {
+    using B = xsimd::batch<S, simd_arch>;
+    B sums(S(0));
+    for (; i + Eigen::Index(B::size) <= n; i += Eigen::Index(B::size)) {
+      const B e = xsimd::exp(B::load_unaligned(out + i));
+      e.store_unaligned(out + i);
+      sums += e;
+    }
+    sum = xsimd::hadd(sums);
+  }
+#endif
+  for (; i < n; ++i) sum += out[i] = std::exp(out[i]);
+  return {top, sum};
+}
+
+}  // namespace detail
+
 /// The softmax of each column, computed stably (the column's largest entry subtracted
 /// before exp): entries in (0, 1) that sum to 1 down each column. Its adjoint is
 /// s (g - colwise_sum(g s)), entrywise, for s = softmax(A).
@@ -147,11 +190,12 @@ struct softmax_op {
   /// Column by column, into out's buffer: no temporary row of maxima or sums.
   template <class Out, class M>
   static void evaluate_into(Out& out, const M& a) {
+    static_assert(!Out::IsRowMajor, "leibniz internal: softmax is computed into a column-major buffer");
     out.resize(a.rows(), a.cols());
     for (Eigen::Index j = 0; j < a.cols(); ++j) {
-      const auto top = a.col(j).maxCoeff();
-      out.col(j).array() = (a.col(j).array() - top).exp();
-      out.col(j) /= out.col(j).sum();
+      typename M::Scalar* column = out.col(j).data();
+      const auto e = detail::exponentials_of_column(a, j, column);
+      for (Eigen::Index i = 0; i < a.rows(); ++i) column[i] /= e.sum;
     }
   }
   template <class M>
@@ -171,13 +215,16 @@ struct log_sum_exp_op {
   static constexpr auto vjp(const auto& a, const auto& g) {
     return detail::make_product(g, detail::make_reduction<softmax_op>(a));
   }
-  /// Column by column, into out's buffer (1 x columns): no temporary.
+  /// Column by column, into out's buffer (1 x columns); the exponentials go to a buffer
+  /// kept per thread.
   template <class Out, class M>
   static void evaluate_into(Out& out, const M& a) {
+    static thread_local Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, 1> exponentials;
+    exponentials.resize(a.rows());
     out.resize(1, a.cols());
     for (Eigen::Index j = 0; j < a.cols(); ++j) {
-      const auto top = a.col(j).maxCoeff();
-      out(0, j) = std::log((a.col(j).array() - top).exp().sum()) + top;
+      const auto e = detail::exponentials_of_column(a, j, exponentials.data());
+      out(0, j) = std::log(e.sum) + e.top;
     }
   }
   template <class M>
