@@ -137,7 +137,7 @@ struct column_exponentials {
 /// The stable exponentials of column j of a, exp(a(i, j) - top) for top its largest
 /// entry, written to out[0..rows): by hand, with xsimd's exp where there is SIMD. Not
 /// with Eigen's expressions: softmax's and log_sum_exp's maxCoeff and exp().sum() were
-/// 0.2 s of the B8 unit's compile time (docs/compile-time.md).
+/// about 0.1 s of the B8 unit's compile time (docs/compile-time.md).
 ///
 ///     const auto e = exponentials_of_column(a, 0, out);   // out[i] / e.sum: softmax
 template <class M, class S = typename M::Scalar>
