@@ -110,6 +110,13 @@ TEST_CASE("values on Eigen matrices: products by GEMM, broadcasting, reductions"
   CHECK(std::abs(mean(A)(A = a) - a.mean()) < 1e-14);
   CHECK(((colwise_sum(A))(A = a) - a.colwise().sum()).norm() < 1e-14);
   CHECK(((rowwise_sum(A))(A = a) - a.rowwise().sum()).norm() < 1e-14);
+  // The sums' loops on a transpose (read across the storage), a block and a row-major matrix.
+  const Eigen::MatrixXd wide = sample(5, 7, 0.4);
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> row_major = wide;
+  CHECK(((colwise_sum(transpose(A)))(A = wide) - wide.rowwise().sum().transpose()).norm() < 1e-14);
+  CHECK(((rowwise_sum(transpose(A)))(A = wide) - wide.colwise().sum().transpose()).norm() < 1e-14);
+  CHECK(((colwise_sum(A))(A = wide.block(1, 2, 3, 4)) - wide.block(1, 2, 3, 4).colwise().sum()).norm() < 1e-14);
+  CHECK(((rowwise_sum(A))(A = row_major) - wide.rowwise().sum()).norm() < 1e-14);
   CHECK(std::abs(squared_norm(A * x)(A = a, x = v) - (a * v).squaredNorm()) < 1e-13);
   CHECK(std::abs(norm(x)(x = v) - v.norm()) < 1e-14);
   const Eigen::MatrixXd square = sample(3, 3, 2.0);

@@ -129,11 +129,38 @@ void gemv_into(T* y, const storage_view<T>& a, Eigen::Index rows, Eigen::Index c
 }
 #endif
 
+/// y = op(A) x, op(A) rows x cols, by loops on A's columns: each scaled by an entry of x
+/// and added, or each a dot product with x (x has cols entries, dx apart). For a product
+/// of operands shaped as matrices that is a vector at run time (a batch of one). Eigen's
+/// GEMV kernels stay with the products that are vectors by their shapes: taking them out
+/// of the others took 0.15 s off the compile time of B8's unit, which multiplies matrices
+/// only (docs/compile-time.md).
+template <class T, bool TA>
+void vector_product_into(T* y, const storage_view<T>& a, Eigen::Index rows, Eigen::Index cols, const T* x,
+                         Eigen::Index dx) {
+  if constexpr (TA) {  // y_i = (column i of A) . x
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const T* column = a.data + i * a.outer_stride;
+      T sum(0);
+      for (Eigen::Index k = 0; k < cols; ++k) sum += column[k] * x[k * dx];
+      y[i] = sum;
+    }
+  } else {  // y = the sum of x_k (column k of A)
+    for (Eigen::Index i = 0; i < rows; ++i) y[i] = T(0);
+    for (Eigen::Index k = 0; k < cols; ++k) {
+      const T* column = a.data + k * a.outer_stride;
+      const T scale = x[k * dx];
+      for (Eigen::Index i = 0; i < rows; ++i) y[i] += scale * column[i];
+    }
+  }
+}
+
 /// out = op(A) * op(B), op transposing where TA, TB say, the sizes already checked: GEMM
-/// with packing buffers kept per thread, GEMV for a vector, a loop for a product below
-/// Eigen's own GEMM threshold (where Eigen computes coefficient by coefficient too).
+/// with packing buffers kept per thread; for a vector, Eigen's GEMV where the product is
+/// a vector by its shape (VectorShaped), else vector_product_into; a loop for a product
+/// below Eigen's own GEMM threshold (where Eigen computes coefficient by coefficient too).
 /// out's buffer is reused when the sizes are the same, so a steady state allocates nothing.
-template <class T, bool TA, bool TB>
+template <class T, bool TA, bool TB, bool VectorShaped = true>
 void dense_product_into(dense_t<T>& out, const storage_view<T>& a, const storage_view<T>& b) {
   const Eigen::Index rows = TA ? a.cols : a.rows, depth = TA ? a.rows : a.cols, cols = TB ? b.rows : b.cols;
   out.resize(rows, cols);
@@ -144,12 +171,18 @@ void dense_product_into(dense_t<T>& out, const storage_view<T>& a, const storage
 #if defined(LEIBNIZ_EIGEN_KERNELS)
   if (cols == 1 && rows > 1) {  // op(A) times a column
     const auto [x, dx] = line_of<TB, false>(b, 0);
-    gemv_into<T, TA>(out.data(), a, rows, depth, x, dx);
+    if constexpr (VectorShaped)
+      gemv_into<T, TA>(out.data(), a, rows, depth, x, dx);
+    else
+      vector_product_into<T, TA>(out.data(), a, rows, depth, x, dx);
     return;
   }
   if (rows == 1 && cols > 1) {  // a row times op(B): out^T = op(B)^T row^T
     const auto [x, dx] = line_of<TA, true>(a, 0);
-    gemv_into<T, !TB>(out.data(), b, cols, depth, x, dx);
+    if constexpr (VectorShaped)
+      gemv_into<T, !TB>(out.data(), b, cols, depth, x, dx);
+    else
+      vector_product_into<T, !TB>(out.data(), b, cols, depth, x, dx);
     return;
   }
   if (rows > 1 && cols > 1 && depth + rows + cols >= EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
