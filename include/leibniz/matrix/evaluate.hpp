@@ -433,11 +433,18 @@ void check_reduction_operand(const V& a) {
   }
 }
 
+/// Whether a reduction op computes its value into a buffer (matrix/reductions.hpp), not
+/// by evaluate.
+template <class Op, class T, class M>
+concept evaluates_into = requires(dense_t<T>& out, const M& a) {
+  Op::evaluate_into(out, a);
+};
+
 /// A reduction's value from an operand with entries, into out: the op's evaluate_into,
 /// or its evaluate (an expression) assigned to out's buffer.
 template <class Op, class T, class M>
 void reduce_into(dense_t<T>& out, const M& a) {
-  if constexpr (requires { Op::evaluate_into(out, a); })
+  if constexpr (evaluates_into<Op, T, M>)
     Op::evaluate_into(out, a);
   else
     out = Op::evaluate(a);
@@ -463,24 +470,29 @@ void reduction_into(dense_t<T>& out, const V& value) {
   with_entries<T, E>(value, [&](const auto& a) { reduce_into<typename E::op, T>(out, a); });
 }
 
+/// A reduction to a number from an operand with entries. A function template, not the
+/// body of reduction_value's lambda: there Clang 16 looks up both Op::evaluate_into and
+/// Op::evaluate, though an op has one of them.
+template <class Op, class T, class M>
+T reduced_number(const M& a) {
+  if constexpr (evaluates_into<Op, T, M>) {
+    static thread_local dense_t<T> out;  // a 1 x 1 value (log_sum_exp of a vector)
+    Op::evaluate_into(out, a);
+    return T(out(0, 0));
+  } else {
+    const auto r = Op::evaluate(a);
+    if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(r)>>)
+      return T(r);
+    else
+      return T(r.value());
+  }
+}
+
 /// A reduction to a number.
 template <class T, class E, class V>
 T reduction_value(const V& value) {
-  using Op = typename E::op;
   check_reduction_operand<E>(value);
-  return with_entries<T, E>(value, [](const auto& a) {
-    if constexpr (requires(dense_t<T>& out) { Op::evaluate_into(out, a); }) {
-      static thread_local dense_t<T> out;  // a 1 x 1 value (log_sum_exp of a vector)
-      Op::evaluate_into(out, a);
-      return T(out(0, 0));
-    } else {
-      const auto r = Op::evaluate(a);
-      if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(r)>>)
-        return T(r);
-      else
-        return T(r.value());
-    }
-  });
+  return with_entries<T, E>(value, [](const auto& a) { return reduced_number<typename E::op, T>(a); });
 }
 
 /// v as an Eigen::MatrixBase, which an LU solve takes: itself, or a diagonal made dense.

@@ -139,12 +139,7 @@ template <class T, bool TA>
 void vector_product_into(T* y, const storage_view<T>& a, Eigen::Index rows, Eigen::Index cols, const T* x,
                          Eigen::Index dx) {
   if constexpr (TA) {  // y_i = (column i of A) . x
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const T* column = a.data + i * a.outer_stride;
-      T sum(0);
-      for (Eigen::Index k = 0; k < cols; ++k) sum += column[k] * x[k * dx];
-      y[i] = sum;
-    }
+    for (Eigen::Index i = 0; i < rows; ++i) y[i] = strided_dot(a.data + i * a.outer_stride, 1, x, dx, cols);
   } else {  // y = the sum of x_k (column k of A)
     for (Eigen::Index i = 0; i < rows; ++i) y[i] = T(0);
     for (Eigen::Index k = 0; k < cols; ++k) {

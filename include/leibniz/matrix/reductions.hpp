@@ -7,11 +7,11 @@
 //   shape_of(shape of A)   the shape of the result;
 //   evaluate(a)            its value from A's value (an Eigen matrix): a number, or an
 //                          Eigen expression or matrix that is assigned to the node's
-//                          buffer (so an expression costs no temporary);
-//   evaluate_into(out, a)  (optional) its value written into out, a matrix whose buffer
-//                          is reused from one evaluation to the next (resized only when
-//                          the sizes change): for values that no single Eigen
-//                          expression gives without a temporary;
+//                          buffer (so an expression costs no temporary); or instead
+//   evaluate_into(out, a)  its value written into out, a matrix whose buffer is reused
+//                          from one evaluation to the next (resized only when the sizes
+//                          change): for values that no single Eigen expression gives
+//                          without a temporary, or that a loop gives for less compile time;
 //   vjp(a, g)              the adjoint of A from the result's adjoint g (g may be a
 //                          scalar or a vector broadcast along the reduced axis);
 //   of_scalar(a)           (optional) its value when A is a scalar, so no node is made;
@@ -87,12 +87,6 @@ struct column_sums_op {
       out.data()[j] = sum;
     }
   }
-  template <class M>
-  static auto evaluate(const M& a) {
-    Eigen::Matrix<typename M::Scalar, 1, Eigen::Dynamic> row;
-    evaluate_into(row, a);
-    return row;
-  }
 };
 
 /// The sum of each row: a column vector (a scalar for a row vector).
@@ -110,12 +104,6 @@ struct row_sums_op {
     for (Eigen::Index i = 0; i < a.rows(); ++i) sums[i] = typename M::Scalar(0);
     for (Eigen::Index j = 0; j < a.cols(); ++j)
       for (Eigen::Index i = 0; i < a.rows(); ++i) sums[i] += a(i, j);
-  }
-  template <class M>
-  static auto evaluate(const M& a) {
-    Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, 1> column;
-    evaluate_into(column, a);
-    return column;
   }
 };
 
@@ -229,12 +217,6 @@ struct softmax_op {
       for (Eigen::Index i = 0; i < a.rows(); ++i) column[i] /= e.sum;
     }
   }
-  template <class M>
-  static auto evaluate(const M& a) {
-    Eigen::Matrix<typename M::Scalar, Eigen::Dynamic, Eigen::Dynamic> e;
-    evaluate_into(e, a);
-    return e;
-  }
 };
 
 /// log(sum(exp(column))) of each column, computed stably: a row vector (a scalar for a
@@ -257,12 +239,6 @@ struct log_sum_exp_op {
       const auto e = detail::exponentials_of_column(a, j, exponentials.data());
       out(0, j) = std::log(e.sum) + e.top;
     }
-  }
-  template <class M>
-  static auto evaluate(const M& a) {
-    Eigen::Matrix<typename M::Scalar, 1, Eigen::Dynamic> row;
-    evaluate_into(row, a);
-    return row;
   }
 };
 
